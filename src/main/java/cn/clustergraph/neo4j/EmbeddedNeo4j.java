@@ -1,0 +1,149 @@
+package cn.clustergraph.neo4j;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real Neo4j DBMS running inside the application's JVM, with its store on disk and Bolt open for the app's own
+ * driver and for any Bolt client (Neo4j Browser, cypher-shell).
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final GraphDatabaseService database;
+    private final Path home;
+    private final String host;
+    private final int boltPort;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, String host) {
+        this.dbms = dbms;
+        this.database = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.home = home;
+        this.host = host;
+        this.boltPort = ((GraphDatabaseAPI) database).getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT).getPort();
+    }
+
+    /**
+     * Starts the DBMS. Refuses to listen beyond loopback without authentication.
+     *
+     * @param username Bolt user when authentication is on
+     * @param password Bolt password when authentication is on (at least 8 characters)
+     */
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties props, String username, String password) {
+        String host = props.listenAddress();
+        if (!isLoopback(host) && !props.authEnabled()) {
+            throw new IllegalStateException("Refusing to start: clustergraph.neo4j.embedded.listen-address=" + host
+                    + " is not a loopback address, and Bolt authentication is off. Set clustergraph.neo4j.embedded.auth-enabled=true"
+                    + " together with NEO4J_USERNAME and NEO4J_PASSWORD, or listen on 127.0.0.1.");
+        }
+        if (props.authEnabled() && (password == null || password.length() < 8)) {
+            throw new IllegalStateException("Refusing to start: clustergraph.neo4j.embedded.auth-enabled=true needs NEO4J_PASSWORD"
+                    + " (spring.neo4j.authentication.password) of at least 8 characters.");
+        }
+        Path home = props.dataDir().toAbsolutePath().normalize();
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(Map.of(
+                        BoltConnector.enabled, true,
+                        BoltConnector.listen_address, new SocketAddress(host, props.boltPort()),
+                        BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED,
+                        HttpConnector.enabled, false,
+                        HttpsConnector.enabled, false,
+                        GraphDatabaseSettings.auth_enabled, props.authEnabled(),
+                        GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(props.pageCache()),
+                        GraphDatabaseSettings.keep_logical_logs, props.txLogRetention(),
+                        GraphDatabaseSettings.transaction_timeout, SettingValueParsers.DURATION.parse(props.transactionTimeout()),
+                        // Without this the Bolt server waits 2 x 5 s on shutdown.
+                        GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO))
+                .build();
+        EmbeddedNeo4j neo4j;
+        try {
+            neo4j = new EmbeddedNeo4j(dbms, home, host);
+            if (props.authEnabled()) {
+                neo4j.ensureUser(username, password);
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        log.info("Embedded Neo4j started in {} ms: store {}, Bolt {} (auth {})", (System.nanoTime() - started) / 1_000_000,
+                home, neo4j.boltUri(), props.authEnabled() ? "on" : "off, loopback only");
+        return neo4j;
+    }
+
+    private void ensureUser(String username, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        boolean exists = system.executeTransactionally("SHOW USERS YIELD user WHERE user = $u RETURN count(*) AS n",
+                Map.of("u", username), r -> ((Number) r.next().get("n")).longValue() > 0);
+        String statement = exists
+                ? "ALTER USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED"
+                : "CREATE USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED";
+        system.executeTransactionally(statement, Map.of("p", password));
+    }
+
+    private static String quoteName(String name) {
+        // User names cannot be parameters in administration commands; backtick-quote them.
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public URI boltUri() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            h = "127.0.0.1";
+        }
+        return URI.create("bolt://" + h + ":" + boltPort);
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The in-process database, for the few things that must bypass Bolt (bulk import, tests). */
+    public GraphDatabaseService database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        dbms.shutdown();
+        log.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,46 @@
+package cn.clustergraph.neo4j;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+
+/**
+ * Starts the embedded DBMS before the Driver exists and stops it after the Driver is closed: the connection details
+ * the Driver is built from depend on the DBMS bean, so Spring orders creation and destruction accordingly.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedModeCondition.class)
+public class EmbeddedNeo4jConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties props,
+                                @Value("${spring.neo4j.authentication.username:neo4j}") String username,
+                                @Value("${spring.neo4j.authentication.password:}") String password) {
+        return EmbeddedNeo4j.start(props, username, password);
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j, EmbeddedNeo4jProperties props,
+                                                          @Value("${spring.neo4j.authentication.username:neo4j}") String username,
+                                                          @Value("${spring.neo4j.authentication.password:}") String password) {
+        URI uri = neo4j.boltUri();
+        AuthToken token = props.authEnabled() ? AuthTokens.basic(username, password) : AuthTokens.none();
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return token;
+            }
+        };
+    }
+}

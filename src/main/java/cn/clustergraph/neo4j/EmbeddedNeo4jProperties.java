@@ -1,0 +1,30 @@
+package cn.clustergraph.neo4j;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of the Neo4j DBMS the app embeds by default ({@code clustergraph.neo4j.embedded.*}).
+ *
+ * @param enabled        run Neo4j inside this JVM; false (or {@code NEO4J_URI} set) uses {@code spring.neo4j.uri} instead
+ * @param dataDir        where the store, transaction logs and system database live
+ * @param boltPort       Bolt port; 0 picks a free one
+ * @param listenAddress  interface Bolt binds to; anything but loopback requires {@code authEnabled}
+ * @param authEnabled    require user/password on Bolt ({@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD})
+ * @param pageCache      Neo4j page cache size, e.g. {@code 512m}
+ * @param txLogRetention transaction log retention policy, e.g. {@code 1 files} or {@code 2 days 512M}
+ * @param transactionTimeout upper bound for any transaction, e.g. {@code 0s} for none
+ */
+@ConfigurationProperties("clustergraph.neo4j.embedded")
+public record EmbeddedNeo4jProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("data/neo4j") Path dataDir,
+        @DefaultValue("7687") int boltPort,
+        @DefaultValue("127.0.0.1") String listenAddress,
+        @DefaultValue("false") boolean authEnabled,
+        @DefaultValue("512m") String pageCache,
+        @DefaultValue("2 files") String txLogRetention,
+        @DefaultValue("0s") String transactionTimeout) {
+}
