@@ -1,15 +1,27 @@
 package cn.clustergraph;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Entry point of Cluster Graph 集群图谱: a Spring Boot app over an embedded (default) or external Neo4j. */
+import java.util.Map;
+
+/**
+ * Entry point of Cluster Graph 集群图谱: the web app over an embedded (default) or external Neo4j, or, when the first
+ * argument is a command word ({@code import}, {@code report}, ...), that command run once without the web server.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ClusterGraphApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ClusterGraphApplication.class, args);
+        SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
+        if (args.length > 0 && args[0].matches("[a-z][a-z-]*")) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(Map.of("clustergraph.cli.command", args[0], "spring.main.banner-mode", "off"));
+            System.exit(SpringApplication.exit(app.run(args)));
+        }
+        app.run(args);
     }
 }
