@@ -153,8 +153,7 @@ public record CsvTable(String file, Charset charset, List<String> headers, List<
         }
         if (quoted) {
             problems.add(file, quoteLine, null, "quoted cell is never closed");
-        }
-        if (!cell.isEmpty() || !record.isEmpty()) {
+        } else if (!cell.isEmpty() || !record.isEmpty()) {
             record.add(cell.toString());
             records.add(record);
             lines.add(recordLine);

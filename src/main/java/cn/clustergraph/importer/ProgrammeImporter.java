@@ -4,6 +4,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -44,9 +45,11 @@ public class ProgrammeImporter {
     }
 
     private final Driver driver;
+    private final ApplicationEventPublisher events;
 
-    ProgrammeImporter(Driver driver) {
+    ProgrammeImporter(Driver driver, ApplicationEventPublisher events) {
         this.driver = driver;
+        this.events = events;
     }
 
     /** Validates every file, then writes all or nothing. */
@@ -62,6 +65,7 @@ public class ProgrammeImporter {
         } else {
             log.warn("Import {}", result.summary());
         }
+        events.publishEvent(new ProgrammeImportedEvent(result));
         return result;
     }
 
@@ -279,17 +283,21 @@ public class ProgrammeImporter {
         Set<String> touched = new HashSet<>();
         for (String[] s : STATEMENTS) {
             List<Map<String, Object>> batch = rows.getOrDefault(s[0], List.of());
+            long t = System.nanoTime();
             var result = tx.run(s[1], Map.of("rows", batch, "programme", PROGRAMME, "chainMap", CHAIN_MAP));
             result.list().forEach(rec -> rec.get("ids").asList(v -> v.asString()).forEach(touched::add));
+            log.debug("{} rows of {}: {} ms", batch.size(), s[0], (System.nanoTime() - t) / 1_000_000);
         }
         // Whatever the files no longer contain goes: relationships first, then nodes of these two datasets.
         List<String> keep = new ArrayList<>(touched);
+        long t = System.nanoTime();
         tx.run("""
                 MATCH ()-[r]->() WHERE r.dataset IN [$programme, $chainMap] AND NOT elementId(r) IN $keep DELETE r""",
                 Map.of("keep", keep, "programme", PROGRAMME, "chainMap", CHAIN_MAP)).consume();
         tx.run("""
                 MATCH (n) WHERE n.dataset IN [$programme, $chainMap] AND NOT elementId(n) IN $keep DETACH DELETE n""",
                 Map.of("keep", keep, "programme", PROGRAMME, "chainMap", CHAIN_MAP)).consume();
+        log.debug("prune: {} ms", (System.nanoTime() - t) / 1_000_000);
     }
 
     private Result verify(String source, ProgrammeFiles.Data data, long millis) {

@@ -1,0 +1,121 @@
+package cn.clustergraph.policy;
+
+import cn.clustergraph.department.DepartmentService;
+import cn.clustergraph.policy.PolicyViews.Heading;
+import cn.clustergraph.policy.PolicyViews.MeasureOutline;
+import cn.clustergraph.policy.PolicyViews.Mention;
+import cn.clustergraph.policy.PolicyViews.ProgrammeOutline;
+import cn.clustergraph.policy.PolicyViews.SectionOutline;
+import cn.clustergraph.policy.PolicyViews.SourceRef;
+import cn.clustergraph.policy.PolicyViews.TaskDetail;
+import cn.clustergraph.policy.PolicyViews.TaskSummary;
+import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.NotFoundException;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The programme's structure (sections, measures) and its 62 tasks with departments, mentions and clauses. */
+@Service
+@Transactional(readOnly = true)
+public class PolicyService {
+
+    private final Neo4jClient client;
+    private final DepartmentService departments;
+
+    PolicyService(Neo4jClient client, DepartmentService departments) {
+        this.client = client;
+        this.departments = departments;
+    }
+
+    ProgrammeOutline outline() {
+        return client.query("""
+                        MATCH (p:Programme)
+                        RETURN p, COLLECT {
+                          MATCH (s:Section)-[:PART_OF*1..2]->(p) WHERE EXISTS { (s)<-[:PART_OF]-(:Measure) }
+                          RETURN {id: s.id, no: s.no, title: s.title, annexTitle: s.annexTitle,
+                                  measures: COLLECT { MATCH (m:Measure)-[:PART_OF]->(s) OPTIONAL MATCH (m)-[:STATED_IN]->(src:Source)
+                                                      RETURN {id: m.id, no: m.no, title: m.title, annexTitles: m.annexTitles,
+                                                              tasks: COLLECT { MATCH (t:Task)-[:PART_OF]->(m) RETURN t.no ORDER BY t.no },
+                                                              source: src {.id, .ref, .text}}
+                                                      ORDER BY m.id }}
+                          ORDER BY s.id } AS sections""")
+                .fetchAs(ProgrammeOutline.class)
+                .mappedBy((t, r) -> {
+                    Value p = r.get("p");
+                    return new ProgrammeOutline(p.get("id").asString(), p.get("title").asString(), p.get("docNo").asString(),
+                            p.get("issuer").asString(), p.get("issuedOn").asLocalDate(), p.get("periodFrom").asInt(), p.get("periodTo").asInt(),
+                            r.get("sections").asList(s -> new SectionOutline(s.get("id").asString(), s.get("no").asString(),
+                                    s.get("title").asString(), s.get("annexTitle").asString(null),
+                                    s.get("measures").asList(m -> new MeasureOutline(m.get("id").asString(), m.get("no").asString(),
+                                            m.get("title").asString(), m.get("annexTitles").asList(Value::asString),
+                                            m.get("tasks").asList(Value::asLong), source(m.get("source")))))));
+                })
+                .one().orElseThrow(() -> new NotFoundException("The programme has not been loaded 尚未导入方案"));
+    }
+
+    Collection<TaskSummary> tasks(String department, String section, String measure) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("department", department == null ? null : departments.resolve(department)
+                .orElseThrow(() -> new BadRequestException("department", "No department named '" + department + "' 未找到该部门")));
+        params.put("section", section);
+        params.put("measure", measure);
+        return client.query("""
+                        MATCH (t:Task)-[:PART_OF]->(m:Measure)
+                        WHERE ($section IS NULL OR t.sectionId = $section) AND ($measure IS NULL OR m.id = $measure)
+                          AND ($department IS NULL OR EXISTS { (t)-[:LED_BY|CO_OWNED_BY]->(:Department {name: $department}) })
+                        MATCH (t)-[:LED_BY]->(lead:Department)
+                        RETURN t.no AS no, t.sectionId AS sectionId, m.id AS measureId, m.title AS measure, t.content AS content,
+                               lead.name AS lead,
+                               COLLECT { MATCH (t)-[c:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY c.order } AS coOwners
+                        ORDER BY no""")
+                .bindAll(params)
+                .fetchAs(TaskSummary.class)
+                .mappedBy((ts, r) -> new TaskSummary(r.get("no").asLong(), r.get("sectionId").asString(), r.get("measureId").asString(),
+                        r.get("measure").asString(), r.get("content").asString(), r.get("lead").asString(),
+                        r.get("coOwners").asList(Value::asString)))
+                .all();
+    }
+
+    TaskDetail task(long no) {
+        return client.query("""
+                        MATCH (t:Task {no: $no})-[:PART_OF]->(m:Measure)-[:PART_OF]->(s:Section)
+                        MATCH (t)-[:LED_BY]->(lead:Department)
+                        RETURN t, m, s, lead.name AS lead,
+                          COLLECT { MATCH (t)-[c:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY c.order } AS coOwners,
+                          COLLECT { MATCH (t)-[c:CONCERNS]->(x)
+                                    RETURN {kind: labels(x)[0], id: coalesce(x.id, x.name), name: x.name, quote: c.quote}
+                                    ORDER BY labels(x)[0], x.name } AS concerns,
+                          COLLECT { MATCH (t)-[:STATED_IN]->(src:Source) RETURN src {.id, .ref, .text} }
+                          + COLLECT { MATCH (m)-[:STATED_IN]->(src:Source) RETURN src {.id, .ref, .text} } AS sources""")
+                .bind(no).to("no")
+                .fetchAs(TaskDetail.class)
+                .mappedBy((ts, r) -> {
+                    Value t = r.get("t");
+                    Value m = r.get("m");
+                    Value s = r.get("s");
+                    return new TaskDetail(t.get("no").asLong(),
+                            new Heading(s.get("id").asString(), s.get("no").asString(), s.get("title").asString(), s.get("annexTitle").asString(null)),
+                            new Heading(m.get("id").asString(), m.get("no").asString(), m.get("title").asString(),
+                                    t.get("annexMeasureCell").asString(null)),
+                            t.get("content").asString(), r.get("lead").asString(), r.get("coOwners").asList(Value::asString),
+                            t.get("departmentsRaw").asString(null), t.get("annexMeasureCell").asString(null),
+                            r.get("concerns").asList(c -> new Mention(c.get("kind").asString(), c.get("id").asString(),
+                                    c.get("name").asString(), c.get("quote").asString(null))),
+                            r.get("sources").asList(PolicyService::source));
+                })
+                .one().orElseThrow(() -> new NotFoundException("No task number " + no + " (附件2 has tasks 1–62) 未找到该任务"));
+    }
+
+    private static SourceRef source(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return new SourceRef(v.get("id").asString(), v.get("ref").asString(), v.get("text").asString(), v.get("quote").asString(null));
+    }
+}
