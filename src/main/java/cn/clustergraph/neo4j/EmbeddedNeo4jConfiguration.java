@@ -3,6 +3,7 @@ package cn.clustergraph.neo4j;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -16,6 +17,7 @@ import java.net.URI;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedModeCondition.class)
+@EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
 public class EmbeddedNeo4jConfiguration {
 
     @Bean(destroyMethod = "close")
