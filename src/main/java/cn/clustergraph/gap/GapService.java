@@ -1,0 +1,261 @@
+package cn.clustergraph.gap;
+
+import cn.clustergraph.gap.GapViews.Candidate;
+import cn.clustergraph.gap.GapViews.ChainGaps;
+import cn.clustergraph.gap.GapViews.Matrix;
+import cn.clustergraph.gap.GapViews.MatrixCell;
+import cn.clustergraph.gap.GapViews.MatrixRow;
+import cn.clustergraph.gap.GapViews.SegmentGap;
+import cn.clustergraph.gap.GapViews.Signal;
+import cn.clustergraph.gap.GapViews.Thresholds;
+import cn.clustergraph.web.NotFoundException;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.clustergraph.gap.GapViews.MISSING;
+import static cn.clustergraph.gap.GapViews.PRESENT;
+import static cn.clustergraph.gap.GapViews.WEAK;
+
+/**
+ * Where each chain is missing links, how weak each link is, and whom to approach: statuses from the maintained segment
+ * rollups, 补链/延链 signals from the supply graph, and candidates ranked by signals that can be explained.
+ */
+@Service
+@Transactional(readOnly = true)
+public class GapService {
+
+    static final List<String> STAGES = List.of("上游", "中游", "下游", "配套");
+    static final String NOTICE = "链图为默认假设数据；企业为样例数据（虚构）时已标注 Segment maps are assumed defaults; sample enterprises are fictional";
+
+    /** Status of segment {@code s} from its rollups and the thresholds in the parameters. */
+    private static final String STATUS = """
+            CASE WHEN coalesce(s.localCount, 0) = 0 THEN '缺链'
+                 WHEN coalesce(s.localCount, 0) < $weakMinLocal OR coalesce(s.scaleCount, 0) < $weakMinScale
+                      OR coalesce(s.localOutput, 0.0) < $weakMinOutput THEN '弱链'
+                 ELSE '有链' END""";
+
+    private final Neo4jClient client;
+    private final GapProperties props;
+
+    GapService(Neo4jClient client, GapProperties props) {
+        this.client = client;
+        this.props = props;
+    }
+
+    private Map<String, Object> params() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("weakMinLocal", props.weakMinLocal());
+        p.put("weakMinScale", props.weakMinScale());
+        p.put("weakMinOutput", props.weakMinOutput());
+        p.put("strongMinLocal", props.strongMinLocal());
+        p.put("strongMinOutput", props.strongMinOutput());
+        return p;
+    }
+
+    Thresholds thresholds() {
+        return new Thresholds(props.weakMinLocal(), props.weakMinScale(), props.weakMinOutput(), props.strongMinLocal(), props.strongMinOutput());
+    }
+
+    /** The chain's canonical name for a name or alias, or 404. */
+    String chainName(String nameOrAlias) {
+        return client.query("MATCH (c:Chain) WHERE c.name = $n OR $n IN c.aliases RETURN c.name ORDER BY c.name = $n DESC LIMIT 1")
+                .bind(nameOrAlias.strip()).to("n").fetchAs(String.class).one()
+                .orElseThrow(() -> new NotFoundException("No chain named '" + nameOrAlias + "' 未找到该产业链"));
+    }
+
+    public ChainGaps chainGaps(String nameOrAlias) {
+        String chain = chainName(nameOrAlias);
+        Map<String, Object> p = params();
+        p.put("chain", chain);
+        List<SegmentGap> segments = new ArrayList<>(client.query("""
+                        MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
+                        WITH s, %s AS status
+                        RETURN s {.id, .name, .stage, .order, .topLocal, .externalSupplyExamples,
+                                  localCount: coalesce(s.localCount, 0), scaleCount: coalesce(s.scaleCount, 0),
+                                  localOutput: coalesce(s.localOutput, 0.0), honourCount: coalesce(s.honourCount, 0),
+                                  leaderCount: coalesce(s.leaderCount, 0), externalCount: coalesce(s.externalCount, 0),
+                                  localSupplyLinks: coalesce(s.localSupplyLinks, 0), externalSupplyLinks: coalesce(s.externalSupplyLinks, 0)} AS s,
+                               status,
+                               COLLECT { MATCH (s)-[:SUPPLIES]->(d:Segment)
+                                         WHERE coalesce(d.localCount, 0) >= $strongMinLocal OR coalesce(d.localOutput, 0.0) >= $strongMinOutput
+                                         RETURN d {.id, .name, .chain, .topLocal} ORDER BY d.id } AS strongDownstream,
+                               COUNT { MATCH (s)-[:SUPPLIES]->(d:Segment) WHERE coalesce(d.localCount, 0) > 0 } AS localDownstream,
+                               (coalesce(s.localCount, 0) >= $strongMinLocal OR coalesce(s.localOutput, 0.0) >= $strongMinOutput) AS strong
+                        """.formatted(STATUS))
+                .bindAll(p)
+                .fetchAs(SegmentGap.class)
+                .mappedBy((ts, r) -> segment(r.get("s"), r.get("status").asString(), r.get("strongDownstream").asList(v -> v),
+                        r.get("localDownstream").asLong(), r.get("strong").asBoolean()))
+                .all());
+        segments.sort(Comparator.comparingDouble(SegmentGap::priority).reversed()
+                .thenComparing(s -> STAGES.indexOf(s.stage())).thenComparing(SegmentGap::id));
+        long missing = segments.stream().filter(s -> s.status().equals(MISSING)).count();
+        long weak = segments.stream().filter(s -> s.status().equals(WEAK)).count();
+        return new ChainGaps(chain, true, NOTICE, thresholds(), missing, weak, segments.size() - missing - weak, segments);
+    }
+
+    private SegmentGap segment(Value s, String status, List<Value> strongDownstream, long localDownstream, boolean strong) {
+        long local = s.get("localCount").asLong();
+        long scale = s.get("scaleCount").asLong();
+        double output = s.get("localOutput").asDouble();
+        List<Signal> signals = new ArrayList<>();
+        if (!status.equals(PRESENT) && !strongDownstream.isEmpty()) {
+            List<String> names = strongDownstream.stream().map(d -> d.get("chain").asString() + "·" + d.get("name").asString()).toList();
+            List<String> firms = strongDownstream.stream().flatMap(d -> d.get("topLocal").isNull() ? java.util.stream.Stream.<String>empty()
+                    : d.get("topLocal").asList(Value::asString).stream()).distinct().limit(6).toList();
+            signals.add(new Signal("BULIAN_STRONG_DOWNSTREAM", "补链",
+                    "下游环节本地较强（" + String.join("、", names) + "），本环节" + (local == 0 ? "本地无企业供应" : "本地供应薄弱")
+                            + "：补链优先 Strong local downstream, weak or no local supply", names, firms));
+        }
+        long externalLinks = s.get("externalSupplyLinks").asLong();
+        if (!status.equals(PRESENT) && externalLinks > 0) {
+            List<String> examples = s.get("externalSupplyExamples").isNull() ? List.of() : s.get("externalSupplyExamples").asList(Value::asString);
+            signals.add(new Signal("BULIAN_EXTERNAL_SUPPLY", "补链",
+                    "本地企业从市外采购本环节产品 " + externalLinks + " 条供货关系：补链优先 Local customers are supplied from outside the city",
+                    List.of(), examples));
+        }
+        if (status.equals(PRESENT) && strong && localDownstream == 0 && s.get("localSupplyLinks").asLong() == 0) {
+            signals.add(new Signal("YANLIAN_NO_LOCAL_DOWNSTREAM", "延链",
+                    "本环节本地较强，但本地无下游承接（下游环节无本地企业，本地企业也未向本地企业供货）：延链机会 Strong segment with no local downstream",
+                    List.of(), s.get("topLocal").isNull() ? List.of() : s.get("topLocal").asList(Value::asString)));
+        }
+        double priority = switch (status) {
+            case MISSING -> 3;
+            case WEAK -> 2;
+            default -> 0;
+        } + signals.stream().mapToDouble(x -> x.label().equals("补链") ? 2 : 0.5).sum();
+        return new SegmentGap(s.get("id").asString(), s.get("name").asString(), s.get("stage").asString(), status,
+                reason(status, local, scale, output), local, scale, output, s.get("honourCount").asLong(), s.get("leaderCount").asLong(),
+                s.get("externalCount").asLong(), priority, signals);
+    }
+
+    private String reason(String status, long local, long scale, double output) {
+        if (status.equals(MISSING)) {
+            return "本地无企业 No local enterprise";
+        }
+        List<String> why = new ArrayList<>();
+        if (local < props.weakMinLocal()) {
+            why.add("本地企业 " + local + " 家，少于 " + props.weakMinLocal() + " 家");
+        }
+        if (scale < props.weakMinScale()) {
+            why.add("规上企业 " + scale + " 家，少于 " + props.weakMinScale() + " 家");
+        }
+        if (output < props.weakMinOutput()) {
+            why.add("本地产值 " + wan(output) + "，低于 " + wan(props.weakMinOutput()));
+        }
+        if (why.isEmpty()) {
+            return "本地企业 " + local + " 家（规上 " + scale + " 家），产值 " + wan(output) + "：达到阈值 Above thresholds";
+        }
+        return String.join("；", why) + " Below thresholds";
+    }
+
+    private static String wan(double wan) {
+        return wan >= 10000 ? String.format("%.2f 亿元", wan / 10000) : String.format("%.0f 万元", wan);
+    }
+
+    public Matrix matrix() {
+        Map<String, Object> p = params();
+        List<MatrixRow> rows = new ArrayList<>(client.query("""
+                        MATCH (c:Chain)<-[:PART_OF]-(s:Segment)
+                        OPTIONAL MATCH (c)-[:PART_OF]->(cl:Cluster)
+                        WITH c, cl, s, %s AS status
+                        WITH c, cl, s.stage AS stage, count(s) AS segments,
+                             sum(CASE WHEN status = '缺链' THEN 1 ELSE 0 END) AS missing,
+                             sum(CASE WHEN status = '弱链' THEN 1 ELSE 0 END) AS weak
+                        OPTIONAL MATCH (c)-[:HAS_ROLLUP]->(r:StageRollup {stage: stage})
+                        WITH c, cl, collect({stage: stage, segments: segments, missing: missing, weak: weak,
+                                             localCount: coalesce(r.localCount, 0), localOutput: coalesce(r.localOutput, 0.0)}) AS cells
+                        RETURN c.name AS chain, cl.name AS cluster, cells ORDER BY cluster, chain""".formatted(STATUS))
+                .bindAll(p)
+                .fetchAs(MatrixRow.class)
+                .mappedBy((ts, r) -> {
+                    Map<String, MatrixCell> byStage = new LinkedHashMap<>();
+                    for (Value v : r.get("cells").asList(v -> v)) {
+                        long segments = v.get("segments").asLong();
+                        long missing = v.get("missing").asLong();
+                        long weak = v.get("weak").asLong();
+                        String status = missing == segments ? MISSING : missing + weak > 0 ? WEAK : PRESENT;
+                        byStage.put(v.get("stage").asString(), new MatrixCell(v.get("stage").asString(), status, segments, missing, weak,
+                                v.get("localCount").asLong(), v.get("localOutput").asDouble()));
+                    }
+                    List<MatrixCell> cells = STAGES.stream().map(st -> byStage.getOrDefault(st, new MatrixCell(st, null, 0, 0, 0, 0, 0))).toList();
+                    return new MatrixRow(r.get("chain").asString(), r.get("cluster").asString(null), cells,
+                            cells.stream().mapToLong(MatrixCell::missing).sum(), cells.stream().mapToLong(MatrixCell::weak).sum());
+                })
+                .all());
+        return new Matrix(STAGES, thresholds(), NOTICE, rows);
+    }
+
+    /** Ranked non-local candidates for the gap segments of a chain (or one segment of it). */
+    public GapViews.InvestmentTargets investmentTargets(String nameOrAlias, String segment) {
+        String chain = chainName(nameOrAlias);
+        Map<String, Object> p = params();
+        p.put("chain", chain);
+        p.put("segment", segment == null || segment.isBlank() ? null : segment.strip());
+        p.put("wSupply", props.weightSupply());
+        p.put("wHonour", props.weightHonour());
+        p.put("wScale", props.weightScale());
+        p.put("wFit", props.weightFit());
+        p.put("max", props.maxCandidates());
+        List<Candidate> unranked = new ArrayList<>(client.query("""
+                        MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
+                        WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
+                        WITH s, %s AS status WHERE status <> '有链'
+                        CALL (s) {
+                          MATCH (x:Enterprise)-[r:IN_SEGMENT]->(s) WHERE x.local = false
+                          WITH x, r, COUNT { (x)-[:SUPPLIES]->(:Enterprise {local: true}) } AS suppliesLocal,
+                               coalesce(x.honourNames, []) AS honours
+                          WITH x, r, suppliesLocal, honours,
+                               $wSupply * suppliesLocal + $wHonour * size(honours)
+                               + $wScale * log10(1 + coalesce(x.output, 0.0))
+                               + CASE WHEN coalesce(r.primary, false) THEN $wFit ELSE $wFit / 2.0 END AS score
+                          ORDER BY score DESC, x.id LIMIT $max
+                          RETURN x, r, suppliesLocal, honours, score,
+                                 COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN y.name ORDER BY y.output DESC, y.id LIMIT 3 } AS customers
+                        }
+                        RETURN s.id AS segmentId, s.name AS segment, status, x.id AS id, x.name AS name, x.region AS region,
+                               round(score, 3) AS score, suppliesLocal, honours, coalesce(x.output, 0.0) AS output,
+                               coalesce(r.primary, false) AS primary, coalesce(x.sample, false) AS sample, customers""".formatted(STATUS))
+                .bindAll(p)
+                .fetchAs(Candidate.class)
+                .mappedBy((ts, r) -> {
+                    long supplies = r.get("suppliesLocal").asLong();
+                    List<String> customers = r.get("customers").asList(Value::asString);
+                    List<String> honours = r.get("honours").asList(Value::asString);
+                    double output = r.get("output").asDouble();
+                    boolean primary = r.get("primary").asBoolean();
+                    List<String> reasons = new ArrayList<>();
+                    if (supplies > 0) {
+                        reasons.add("已向本地企业供货 " + supplies + " 条（" + String.join("、", customers) + "）");
+                    }
+                    if (!honours.isEmpty()) {
+                        reasons.add("荣誉：" + String.join("、", honours));
+                    }
+                    if (output > 0) {
+                        reasons.add("产值 " + wan(output));
+                    }
+                    reasons.add((primary ? "主营" : "兼营") + "环节：" + r.get("segment").asString() + "（" + r.get("status").asString() + "）");
+                    return new Candidate(0, r.get("segmentId").asString(), r.get("segment").asString(), r.get("status").asString(),
+                            r.get("id").asString(), r.get("name").asString(), r.get("region").asString(null), r.get("score").asDouble(),
+                            supplies, customers, honours, output, primary, r.get("sample").asBoolean(), reasons);
+                })
+                .all());
+        unranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::enterpriseId).thenComparing(Candidate::segmentId));
+        List<Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            Candidate c = unranked.get(i);
+            ranked.add(new Candidate(i + 1, c.segmentId(), c.segment(), c.segmentStatus(), c.enterpriseId(), c.name(), c.region(), c.score(),
+                    c.suppliesLocal(), c.localCustomers(), c.honours(), c.output(), c.primarySegment(), c.sample(), c.reasons()));
+        }
+        return new GapViews.InvestmentTargets(chain, NOTICE, thresholds(), ranked);
+    }
+}
