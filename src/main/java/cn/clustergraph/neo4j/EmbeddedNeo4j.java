@@ -31,6 +31,7 @@ import java.util.Map;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    private static final String DEFAULT_USER = "neo4j";
 
     private final DatabaseManagementService dbms;
     private final GraphDatabaseService database;
@@ -104,6 +105,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 ? "ALTER USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED"
                 : "CREATE USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED";
         system.executeTransactionally(statement, Map.of("p", password));
+        if (!DEFAULT_USER.equals(username)) {
+            // A new store comes with the factory user neo4j/neo4j (password change required). Whoever logs in with it
+            // may set a new password and then has full access, so while it is untouched it goes.
+            boolean untouchedDefault = system.executeTransactionally("""
+                    SHOW USERS YIELD user, passwordChangeRequired
+                    WHERE user = $u AND passwordChangeRequired
+                    RETURN count(*) AS n""", Map.of("u", DEFAULT_USER), r -> ((Number) r.next().get("n")).longValue() > 0);
+            if (untouchedDefault) {
+                system.executeTransactionally("DROP USER " + quoteName(DEFAULT_USER));
+                log.info("Removed the factory user '{}' (never used) because Bolt authentication uses '{}'", DEFAULT_USER, username);
+            }
+        }
     }
 
     private static String quoteName(String name) {

@@ -1,0 +1,83 @@
+package cn.clustergraph.console;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Everything a refused console query must leave as it was: node and relationship counts, a checksum over every
+ * label, type and property, the schema, the token names and the users.
+ */
+record GraphSnapshot(long nodes, long relationships, String checksum, List<String> schema, List<String> tokens, List<String> users) {
+
+    static GraphSnapshot take(Driver driver) {
+        try (var session = driver.session()) {
+            MessageDigest digest = sha256();
+            long nodes = 0;
+            for (Record r : session.run("""
+                    MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props ORDER BY id""").list()) {
+                nodes++;
+                update(digest, r.get("id").asString() + new TreeSet<>(r.get("labels").asList(Value::asString)) + props(r.get("props")));
+            }
+            long relationships = 0;
+            for (Record r : session.run("""
+                    MATCH (a)-[r]->(b)
+                    RETURN elementId(r) AS id, type(r) AS type, elementId(a) AS a, elementId(b) AS b, properties(r) AS props
+                    ORDER BY id""").list()) {
+                relationships++;
+                update(digest, r.get("id").asString() + r.get("type").asString() + r.get("a").asString() + r.get("b").asString()
+                        + props(r.get("props")));
+            }
+            List<String> schema = new java.util.ArrayList<>();
+            schema.addAll(session.run("SHOW INDEXES YIELD name, type, state RETURN 'index ' + name + ' ' + type + ' ' + state AS s")
+                    .list(r -> r.get("s").asString()));
+            schema.addAll(session.run("SHOW CONSTRAINTS YIELD name, type RETURN 'constraint ' + name + ' ' + type AS s")
+                    .list(r -> r.get("s").asString()));
+            schema.sort(null);
+            List<String> tokens = session.run("""
+                    CALL db.labels() YIELD label RETURN 'label ' + label AS t
+                    UNION ALL
+                    CALL db.relationshipTypes() YIELD relationshipType RETURN 'type ' + relationshipType AS t
+                    UNION ALL
+                    CALL db.propertyKeys() YIELD propertyKey RETURN 'key ' + propertyKey AS t""")
+                    .list(r -> r.get("t").asString()).stream().sorted().toList();
+            List<String> users;
+            try (var system = driver.session(SessionConfig.forDatabase("system"))) {
+                users = system.run("SHOW USERS YIELD user RETURN user ORDER BY user").list(r -> r.get("user").asString());
+            }
+            return new GraphSnapshot(nodes, relationships, HexFormat.of().formatHex(digest.digest()), List.copyOf(schema), tokens, users);
+        }
+    }
+
+    private static String props(Value map) {
+        StringBuilder sb = new StringBuilder("{");
+        new TreeSet<>(toList(map.keys())).forEach(k -> sb.append(k).append('=').append(map.get(k)).append(';'));
+        return sb.append('}').toString();
+    }
+
+    private static List<String> toList(Iterable<String> keys) {
+        List<String> out = new java.util.ArrayList<>();
+        keys.forEach(out::add);
+        return out;
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
