@@ -50,7 +50,7 @@ public class RollupService {
             SET s.localCount = localCount, s.scaleCount = scaleCount, s.localOutput = localOutput,
                 s.honourCount = honourCount, s.leaderCount = leaderCount, s.externalCount = externalCount,
                 s.topLocal = topLocal, s.localSupplyLinks = localSupplyLinks, s.externalSupplyLinks = externalSupplyLinks,
-                s.externalSupplyExamples = externalSupplyExamples, s.rolledUpAt = datetime()""";
+                s.externalSupplyExamples = externalSupplyExamples""";
 
     static final String STAGES = """
             MATCH (c:Chain)<-[:PART_OF]-(s:Segment)
