@@ -1,0 +1,135 @@
+package cn.clustergraph.report;
+
+import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.NotFoundException;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.QueryType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs a catalogued report with checked parameters in a READ transaction, after Neo4j's own planner has confirmed the
+ * query is read-only, so no report file — bundled or dropped into the external folder — can change the graph.
+ */
+@Component
+class ReportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
+
+    private final ReportCatalog catalog;
+    private final Driver driver;
+    private final ReportsProperties props;
+    /** EXPLAIN's query type per query text (a report's type cannot change without its text changing). */
+    private final Map<String, QueryType> queryTypes = new ConcurrentHashMap<>();
+
+    ReportRunner(ReportCatalog catalog, Driver driver, ReportsProperties props) {
+        this.catalog = catalog;
+        this.driver = driver;
+        this.props = props;
+    }
+
+    /** The report, or 404. */
+    Report report(String name) {
+        return catalog.find(name).orElseThrow(() -> new NotFoundException("No report named '" + name + "' (GET /api/reports lists them)"));
+    }
+
+    /**
+     * Checks the parameters against the header: unknown name or wrong type → 400 naming the parameter; a missing
+     * required one → 400; absent or {@code null} → the default.
+     */
+    static Map<String, Object> parameters(Report report, Map<String, ?> given) {
+        Map<String, ?> in = given == null ? Map.of() : given;
+        for (String key : in.keySet()) {
+            if (report.parameter(key) == null) {
+                throw new BadRequestException(key, "Report '" + report.name() + "' has no parameter '" + key + "'"
+                        + (report.parameters().isEmpty() ? " (it takes none)"
+                        : " (parameters: " + String.join(", ", report.parameters().stream().map(Report.Param::name).toList()) + ")"));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Report.Param p : report.parameters()) {
+            Object raw = in.get(p.name());
+            Object value;
+            if (raw == null) {
+                if (p.required()) {
+                    throw new BadRequestException(p.name(), "Parameter '" + p.name() + "' (" + p.type().label() + ") is required");
+                }
+                value = p.defaultValue();
+            } else {
+                try {
+                    value = p.type().convert(raw);
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException(p.name(), "Parameter '" + p.name() + "': " + e.getMessage());
+                }
+            }
+            out.put(p.name(), value);
+        }
+        return out;
+    }
+
+    ReportResult run(String name, Map<String, ?> given) {
+        return run(report(name), given);
+    }
+
+    ReportResult run(Report report, Map<String, ?> given) {
+        String name = report.name();
+        if (!report.valid()) {
+            throw new ReportException(409, name, "Report '" + name + "' cannot run, its file has problems: " + String.join("; ", report.errors()));
+        }
+        Map<String, Object> params = parameters(report, given);
+        long started = System.nanoTime();
+        int max = props.maxRows();
+        TransactionConfig config = TransactionConfig.builder().withTimeout(props.timeout())
+                .withMetadata(Map.of("app", "cluster-graph", "report", name)).build();
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            QueryType type = queryTypes.get(report.query());
+            if (type == null) {
+                try {
+                    type = session.executeRead(tx -> tx.run("EXPLAIN " + report.query(), params).consume().queryType(), config);
+                } catch (Neo4jException e) {
+                    throw new ReportException(409, name, "Report '" + name + "' cannot run, Neo4j rejects its query: " + e.getMessage());
+                }
+                queryTypes.put(report.query(), type);
+            }
+            if (type != QueryType.READ_ONLY) {
+                throw new ReportException(409, name, "Report '" + name + "' is refused: reports must be read-only, Neo4j plans this query as "
+                        + type + " (it would change the graph)");
+            }
+            ReportResult result = session.executeRead(tx -> {
+                var cursor = tx.run(report.query(), params);
+                List<String> columns = cursor.keys();
+                List<List<Object>> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (cursor.hasNext()) {
+                    if (rows.size() >= max) {
+                        truncated = true;
+                        break;
+                    }
+                    var record = cursor.next();
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 0; i < columns.size(); i++) {
+                        row.add(ResultValues.toJava(record.get(i)));
+                    }
+                    rows.add(row);
+                }
+                return new ReportResult(name, report.title(), report.titleEn(), params, columns, rows, rows.size(), truncated,
+                        (System.nanoTime() - started) / 1_000_000);
+            }, config);
+            log.debug("Report {} {}: {} rows in {} ms", name, params, result.rowCount(), result.millis());
+            return result;
+        } catch (Neo4jException e) {
+            throw new ReportException(422, name, "Report '" + name + "' failed in Neo4j: " + e.code() + ": " + e.getMessage());
+        }
+    }
+}
