@@ -40,6 +40,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 
+    /** Raw bytes of a download, with its headers. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP " + path + " failed", e);
+        }
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -106,6 +106,15 @@ public final class TableExport {
      */
     public static void xlsx(String sheetTitle, List<String> columns, Iterable<? extends List<?>> rows,
                             List<List<String>> about, OutputStream out) throws IOException {
+        xlsx(List.of(new Table(sheetTitle, columns, rows)), about, out);
+    }
+
+    /** One sheet of a workbook: its title, header and rows. */
+    public record Table(String title, List<String> columns, Iterable<? extends List<?>> rows) {
+    }
+
+    /** As {@link #xlsx(String, List, Iterable, List, OutputStream)} with one sheet per table (e.g. one per chain). */
+    public static void xlsx(List<Table> tables, List<List<String>> about, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             Font bold = wb.createFont();
@@ -116,50 +125,14 @@ public final class TableExport {
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle dateTime = wb.createCellStyle();
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-
-            String name = WorkbookUtil.createSafeSheetName(sheetTitle == null || sheetTitle.isBlank() ? "Sheet1" : sheetTitle);
-            SXSSFSheet sheet = wb.createSheet(name);
-            int[] widths = new int[columns.size()];
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < columns.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(columns.get(c));
-                cell.setCellStyle(header);
-                widths[c] = displayWidth(columns.get(c));
-            }
-            int r = 1;
-            for (List<?> values : rows) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    switch (v) {
-                        case Number n -> cell.setCellValue(n.doubleValue());
-                        case Boolean b -> cell.setCellValue(b);
-                        case LocalDate d -> {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(date);
-                        }
-                        case LocalDateTime d -> {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(dateTime);
-                        }
-                        default -> cell.setCellValue(clip(text(v)));
-                    }
-                    if (c < widths.length) {
-                        widths[c] = Math.max(widths[c], v instanceof LocalDate ? 10 : v instanceof LocalDateTime ? 19 : displayWidth(text(v)));
-                    }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            String name = "Sheet1";
+            for (Table table : tables) {
+                name = WorkbookUtil.createSafeSheetName(table.title() == null || table.title().isBlank() ? "Sheet1" : table.title());
+                for (int k = 2; !names.add(name); k++) {
+                    name = WorkbookUtil.createSafeSheetName(name.substring(0, Math.min(name.length(), 27)) + " (" + k + ")");
                 }
-            }
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, (Math.clamp(widths[c], MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH) + 2) * 256);
-            }
-            sheet.createFreezePane(0, 1);
-            if (!columns.isEmpty()) {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
+                writeSheet(wb.createSheet(name), table.columns(), table.rows(), header, date, dateTime);
             }
             if (about != null && !about.isEmpty()) {
                 Sheet info = wb.createSheet(name.equals("说明") ? "说明 About" : "说明");
@@ -187,6 +160,52 @@ public final class TableExport {
             wb.write(out);
         } finally {
             wb.close();
+        }
+    }
+
+    private static void writeSheet(SXSSFSheet sheet, List<String> columns, Iterable<? extends List<?>> rows,
+                                   CellStyle header, CellStyle date, CellStyle dateTime) {
+        int[] widths = new int[columns.size()];
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = head.createCell(c);
+            cell.setCellValue(columns.get(c));
+            cell.setCellStyle(header);
+            widths[c] = displayWidth(columns.get(c));
+        }
+        int r = 1;
+        for (List<?> values : rows) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < values.size(); c++) {
+                Object v = values.get(c);
+                if (v == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(c);
+                switch (v) {
+                    case Number n -> cell.setCellValue(n.doubleValue());
+                    case Boolean b -> cell.setCellValue(b);
+                    case LocalDate d -> {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    }
+                    case LocalDateTime d -> {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(dateTime);
+                    }
+                    default -> cell.setCellValue(clip(text(v)));
+                }
+                if (c < widths.length) {
+                    widths[c] = Math.max(widths[c], v instanceof LocalDate ? 10 : v instanceof LocalDateTime ? 19 : displayWidth(text(v)));
+                }
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, (Math.clamp(widths[c], MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH) + 2) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        if (!columns.isEmpty()) {
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
         }
     }
 

@@ -72,6 +72,12 @@ public class GapService {
                 .orElseThrow(() -> new NotFoundException("No chain named '" + nameOrAlias + "' 未找到该产业链"));
     }
 
+    /** Every chain's name, in cluster order. */
+    List<String> chainNames() {
+        return client.query("MATCH (c:Chain) OPTIONAL MATCH (c)-[:PART_OF]->(cl:Cluster) RETURN c.name ORDER BY cl.name, c.name")
+                .fetchAs(String.class).all().stream().toList();
+    }
+
     public ChainGaps chainGaps(String nameOrAlias) {
         String chain = chainName(nameOrAlias);
         Map<String, Object> p = params();

@@ -7,7 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.clustergraph.Api;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +36,8 @@ class GapIT {
     RollupService rollups;
     @Autowired
     GapService gaps;
+    @LocalServerPort
+    int port;
 
     @BeforeAll
     void fixture() {
@@ -145,5 +154,41 @@ class GapIT {
                            s.externalSupplyExamples AS externalSupplyExamples""").bind(id).to("id").fetch().one().orElseThrow();
             assertThat(stored).as(id).isEqualTo(rollups.liveSegment(id));
         }
+    }
+
+    @Test
+    void investmentTargetsExportAsCsvWithBomAndAsARealWorkbook() throws Exception {
+        Api api = new Api(port);
+        var csv = api.bytes("/api/chains/" + Api.seg("测试链") + "/investment-targets?format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().contains("filename*=UTF-8''");
+        byte[] body = csv.body();
+        assertThat(body[0] & 0xFF).isEqualTo(0xEF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertThat(lines.getFirst()).startsWith("排名,环节,环节状态,企业名称,统一社会信用代码");
+        assertThat(lines.get(1)).startsWith("1,测试上游甲,缺链,外地冠军,TX1,上海市,");
+        assertThat(lines).hasSize(4);
+
+        var xlsx = api.bytes("/api/chains/" + Api.seg("测试链") + "/investment-targets?format=xlsx");
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = wb.getSheet("测试链");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("企业名称");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("外地冠军");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("外地配套商");
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("外地小厂");
+            assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getColumnWidth(13)).isGreaterThan(sheet.getColumnWidth(0));
+        }
+        var all = api.bytes("/api/investment-targets?format=xlsx");
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(all.body()))) {
+            List<String> names = new java.util.ArrayList<>();
+            wb.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
+            assertThat(names).contains("测试链", "光电通信", "新能源汽车", "高档数控机床", "C3及关联产品", "生物医药", "航空航天", "功能性膜材料", "电子化学品", "说明");
+        }
+        assertThat(api.get("/api/chains/" + Api.seg("测试链") + "/investment-targets?format=pdf").status()).isEqualTo(400);
+        assertThat(api.get("/api/chains/" + Api.seg("无此链") + "/gaps").status()).isEqualTo(404);
     }
 }
