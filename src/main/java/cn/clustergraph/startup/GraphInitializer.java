@@ -30,6 +30,7 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
     private final ApplicationEventPublisher events;
     private final Map<String, Object> details = new LinkedHashMap<>();
     private volatile boolean ready;
+    private volatile boolean warm;
     private volatile boolean running;
 
     GraphInitializer(MigrationRunner migrations, ObjectProvider<StartupDataLoader> loaders, ApplicationEventPublisher events) {
@@ -53,6 +54,12 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
         details.put("initializedInMs", (System.nanoTime() - started) / 1_000_000);
         ready = true;
         running = true;
+    }
+
+    /** Called once the hot endpoints have been exercised: only now is the app ready for traffic. */
+    void warmedUp(String summary) {
+        details.put("warmup", summary);
+        warm = true;
         events.publishEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
     }
 
@@ -74,7 +81,12 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        return (ready ? Health.up() : Health.down().withDetail("reason", "schema migrations or first data load not finished"))
-                .withDetails(details).build();
+        if (!ready) {
+            return Health.down().withDetail("reason", "schema migrations or first data load not finished").withDetails(details).build();
+        }
+        if (!warm) {
+            return Health.down().withDetail("reason", "warming up the hot queries").withDetails(details).build();
+        }
+        return Health.up().withDetails(details).build();
     }
 }
