@@ -251,38 +251,10 @@ final class ProgrammeFiles {
                     "quote", optional(r, "quote")));
         }
         // ---- platforms, institutes, named enterprises
-        Set<String> platforms = new HashSet<>();
-        for (var r : table("programme/platforms.csv", "id", "name", "kind", "aliases", "town", "source_id").rows()) {
-            String id = required(problems, r, "id");
-            if (unique(platforms, r, "id", id)) {
-                String town = optional(r, "town");
-                ref(towns, r, "town", town, "town");
-                String src = required(problems, r, "source_id");
-                ref(sources, r, "source_id", src, "source");
-                rows("platforms").add(map("id", id, "name", required(problems, r, "name"), "kind", optional(r, "kind"),
-                        "aliases", list(r, "aliases"), "aliasText", String.join(" ", list(r, "aliases")), "town", town, "source", src));
-            }
-        }
-        Set<String> institutes = new HashSet<>();
-        for (var r : table("programme/institutes.csv", "id", "name", "kind", "aliases", "source_id").rows()) {
-            String id = required(problems, r, "id");
-            if (unique(institutes, r, "id", id)) {
-                String src = required(problems, r, "source_id");
-                ref(sources, r, "source_id", src, "source");
-                rows("institutes").add(map("id", id, "name", required(problems, r, "name"), "kind", optional(r, "kind"),
-                        "aliases", list(r, "aliases"), "aliasText", String.join(" ", list(r, "aliases")), "source", src));
-            }
-        }
-        Set<String> enterprises = new HashSet<>();
-        for (var r : table("programme/enterprises.csv", "id", "name", "aliases", "note", "source_id").rows()) {
-            String id = required(problems, r, "id");
-            if (unique(enterprises, r, "id", id)) {
-                String src = required(problems, r, "source_id");
-                ref(sources, r, "source_id", src, "source");
-                rows("enterprises").add(map("id", id, "name", required(problems, r, "name"), "aliases", list(r, "aliases"),
-                        "aliasText", String.join(" ", list(r, "aliases")), "note", optional(r, "note"), "source", src));
-            }
-        }
+        Set<String> platforms = named("programme/platforms.csv", "platforms", sources,
+                (r, m) -> ref(towns, r, "town", (String) m.get("town"), "town"), "kind", "town");
+        Set<String> institutes = named("programme/institutes.csv", "institutes", sources, (r, m) -> { }, "kind");
+        Set<String> enterprises = named("programme/enterprises.csv", "enterprises", sources, (r, m) -> { }, "note");
         // ---- clusters, chains, segments (assumed default map)
         Set<String> clusters = new HashSet<>();
         for (var r : table("chains/clusters.csv", "name", "name_en", "assumed", "note").rows()) {
@@ -360,6 +332,32 @@ final class ProgrammeFiles {
         }
         problems.throwIfAny("Programme import (" + source.describe() + ")");
         return new Data(out, expectedLabels(), expectedTypes());
+    }
+
+    /**
+     * Reads a file of things the document names (id, name, aliases, source_id, and the optional {@code extra} columns)
+     * into parameter rows; {@code check} validates a row's extra references. Returns the ids.
+     */
+    private Set<String> named(String file, String rowsName, Set<String> sources,
+                              java.util.function.BiConsumer<CsvTable.Row, Map<String, Object>> check, String... extra) {
+        List<String> columns = new ArrayList<>(List.of("id", "name", "aliases", "source_id"));
+        columns.addAll(List.of(extra));
+        Set<String> ids = new HashSet<>();
+        for (var r : table(file, columns.toArray(String[]::new)).rows()) {
+            String id = required(problems, r, "id");
+            if (unique(ids, r, "id", id)) {
+                String src = required(problems, r, "source_id");
+                ref(sources, r, "source_id", src, "source");
+                Map<String, Object> m = map("id", id, "name", required(problems, r, "name"), "aliases", list(r, "aliases"),
+                        "aliasText", String.join(" ", list(r, "aliases")), "source", src);
+                for (String c : extra) {
+                    m.put(c, optional(r, c));
+                }
+                check.accept(r, m);
+                rows(rowsName).add(m);
+            }
+        }
+        return ids;
     }
 
     private String date(CsvTable.Row r, String column) {
