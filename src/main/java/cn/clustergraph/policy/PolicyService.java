@@ -1,6 +1,8 @@
 package cn.clustergraph.policy;
 
 import cn.clustergraph.department.DepartmentService;
+import cn.clustergraph.policy.PolicyViews.ChainOutline;
+import cn.clustergraph.policy.PolicyViews.ClusterOutline;
 import cn.clustergraph.policy.PolicyViews.Heading;
 import cn.clustergraph.policy.PolicyViews.MeasureOutline;
 import cn.clustergraph.policy.PolicyViews.Mention;
@@ -16,8 +18,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The programme's structure (sections, measures) and its 62 tasks with departments, mentions and clauses. */
@@ -44,17 +49,31 @@ public class PolicyService {
                                                               tasks: COLLECT { MATCH (t:Task)-[:PART_OF]->(m) RETURN t.no ORDER BY t.no },
                                                               source: src {.id, .ref, .text}}
                                                       ORDER BY m.id }}
-                          ORDER BY s.id } AS sections""")
+                          ORDER BY s.id } AS sections,
+                        COLLECT {
+                          MATCH (ch:Chain) OPTIONAL MATCH (ch)-[po:PART_OF]->(c:Cluster) OPTIONAL MATCH (ch)-[:STATED_IN]->(src:Source)
+                          WITH ch, po, c, src, CASE WHEN src IS NULL THEN 1000000 ELSE size(split(src.text, ch.name)[0]) END AS pos
+                          ORDER BY pos, ch.name
+                          RETURN {name: ch.name, nameEn: ch.nameEn, cluster: c.name, clusterAssumed: coalesce(po.assumed, ch.clusterAssumed, true),
+                                  source: src {.id, .ref, .text}} } AS chains,
+                        COLLECT {
+                          MATCH (c:Cluster)
+                          RETURN {name: c.name, nameEn: c.nameEn, assumed: coalesce(c.assumed, true), note: c.note}
+                        } AS clusters""")
                 .fetchAs(ProgrammeOutline.class)
                 .mappedBy((t, r) -> {
                     Value p = r.get("p");
+                    List<ChainOutline> chains = r.get("chains").asList(c -> new ChainOutline(c.get("name").asString(),
+                            c.get("nameEn").asString(null), c.get("cluster").asString(null), c.get("clusterAssumed").asBoolean(),
+                            source(c.get("source"))));
                     return new ProgrammeOutline(p.get("id").asString(), p.get("title").asString(), p.get("docNo").asString(),
                             p.get("issuer").asString(), p.get("issuedOn").asLocalDate(), p.get("periodFrom").asInt(), p.get("periodTo").asInt(),
                             r.get("sections").asList(s -> new SectionOutline(s.get("id").asString(), s.get("no").asString(),
                                     s.get("title").asString(), s.get("annexTitle").asString(null),
                                     s.get("measures").asList(m -> new MeasureOutline(m.get("id").asString(), m.get("no").asString(),
                                             m.get("title").asString(), m.get("annexTitles").asList(Value::asString),
-                                            m.get("tasks").asList(Value::asLong), source(m.get("source")))))));
+                                            m.get("tasks").asList(Value::asLong), source(m.get("source")))))),
+                            clusters(r.get("clusters"), chains), chains);
                 })
                 .one().orElseThrow(() -> new NotFoundException("The programme has not been loaded 尚未导入方案"));
     }
@@ -110,6 +129,17 @@ public class PolicyService {
                             r.get("sources").asList(PolicyService::source));
                 })
                 .one().orElseThrow(() -> new NotFoundException("No task number " + no + " (附件2 has tasks 1–62) 未找到该任务"));
+    }
+
+    /** Clusters ordered by their first chain in document order, each with its chains in that order. */
+    private static List<ClusterOutline> clusters(Value rows, List<ChainOutline> chains) {
+        List<ClusterOutline> out = new ArrayList<>(rows.asList(c -> new ClusterOutline(c.get("name").asString(), c.get("nameEn").asString(null),
+                c.get("assumed").asBoolean(), c.get("note").asString(null),
+                chains.stream().filter(ch -> c.get("name").asString().equals(ch.cluster())).map(ChainOutline::name).toList())));
+        List<String> order = chains.stream().map(ChainOutline::cluster).toList();
+        out.sort(Comparator.comparingInt((ClusterOutline c) -> order.contains(c.name()) ? order.indexOf(c.name()) : Integer.MAX_VALUE)
+                .thenComparing(ClusterOutline::name));
+        return out;
     }
 
     private static SourceRef source(Value v) {

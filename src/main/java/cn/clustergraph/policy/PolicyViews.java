@@ -43,8 +43,16 @@ final class PolicyViews {
     record SectionOutline(String id, String no, String title, String annexTitle, List<MeasureOutline> measures) {
     }
 
-    /** The programme and its structure. */
+    /** One of the eight chains the document names (附件2 第42行), with the cluster it is assumed to belong to. */
+    record ChainOutline(String name, String nameEn, String cluster, boolean clusterAssumed, SourceRef source) {
+    }
+
+    /** One of the four clusters: the document names none of them, so name and membership are assumed ({@code assumed}). */
+    record ClusterOutline(String name, String nameEn, boolean assumed, String note, List<String> chains) {
+    }
+
+    /** The programme and its structure, with "四群八链" (the clusters assumed, the chains stated) in document order. */
     record ProgrammeOutline(String id, String title, String docNo, String issuer, LocalDate issuedOn, int periodFrom, int periodTo,
-                            List<SectionOutline> sections) {
+                            List<SectionOutline> sections, List<ClusterOutline> clusters, List<ChainOutline> chains) {
     }
 }

@@ -1,0 +1,51 @@
+// The only way the browser talks to the server: GET /api/... on this origin (the browser never connects to Neo4j).
+// Responses are cached for the session (the graph changes only on re-import); errors are RFC 9457 problem+json.
+
+const cache = new Map();
+
+export class ApiError extends Error {
+  constructor(status, problem, path) {
+    super((problem && (problem.detail || problem.title)) || 'HTTP ' + status);
+    this.status = status;
+    this.problem = problem;
+    this.path = path;
+  }
+}
+
+/** GET a JSON resource; path segments must already be encoded (use apiPath). */
+export function get(path) {
+  if (cache.has(path)) return cache.get(path);
+  const p = fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(async (r) => {
+    const type = r.headers.get('Content-Type') || '';
+    const body = type.indexOf('json') >= 0 ? await r.json() : null;
+    if (!r.ok) throw new ApiError(r.status, body, path);
+    return body;
+  });
+  cache.set(path, p);
+  p.catch(() => cache.delete(path));
+  return p;
+}
+
+/** '/api/departments/市经信局' with every segment after /api percent-encoded. */
+export function apiPath(...segments) {
+  return '/api/' + segments.map((s, i) => (i === 0 ? s : encodeURIComponent(String(s)))).join('/');
+}
+
+/** True when a response carries sample (fictional) data anywhere: {sample: true} on the root or on any item. */
+export function hasSample(json, depth) {
+  const d = depth || 0;
+  if (!json || typeof json !== 'object' || d > 4) return false;
+  if (Array.isArray(json)) {
+    for (let i = 0; i < json.length && i < 2000; i++) if (hasSample(json[i], d + 1)) return true;
+    return false;
+  }
+  if (json.sample === true) return true;
+  for (const k in json) {
+    if (Object.prototype.hasOwnProperty.call(json, k) && typeof json[k] === 'object' && hasSample(json[k], d + 1)) return true;
+  }
+  return false;
+}
+
+export function clearCache() {
+  cache.clear();
+}

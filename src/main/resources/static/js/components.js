@@ -1,0 +1,147 @@
+// Small building blocks shared by the views: provenance, badges, notices, banners, target labels.
+import { html, href, num, raw } from './dom.js';
+import { t, getLang, template } from './i18n.js';
+import { hasRoute } from './router.js';
+
+/**
+ * "数据来源" affordance for a fact from the document: the clause reference (附件2 第52行), opening the verbatim text.
+ * Without text it shows the reference alone.
+ */
+export function prov(ref, text, opts) {
+  if (!ref) return '';
+  const o = opts || {};
+  if (!text) {
+    return html`<span class="prov prov-ref" title="${t('common.source')}"><span class="prov-tag" aria-hidden="true">${t('common.source')}</span>${ref}</span>`;
+  }
+  return html`<details class="prov${o.block ? ' prov-block' : ''}"${o.open ? raw(' open') : ''}><summary title="${t('common.source')}"><span class="prov-tag">${t('common.source')}</span>${ref}</summary><blockquote class="prov-text" cite="${ref}">${text}</blockquote></details>`;
+}
+
+/** A clause printed in full, for pages whose point is the provenance (task page, consistency). */
+export function clause(ref, text, quote) {
+  return html`<figure class="clause"><figcaption><span class="prov-tag">${t('common.source')}</span>${ref}</figcaption><blockquote>${highlight(text, quote)}</blockquote></figure>`;
+}
+
+function highlight(text, quote) {
+  const s = String(text || '');
+  if (!quote || s.indexOf(quote) < 0 || quote === s) return s;
+  const i = s.indexOf(quote);
+  return html`${s.slice(0, i)}<mark>${quote}</mark>${s.slice(i + quote.length)}`;
+}
+
+/** The "假设 assumed" badge for things the document does not state (cluster grouping, default chain maps). */
+export function assumedBadge(note) {
+  return html`<span class="badge badge-assumed" title="${note || t('common.assumedTitle')}">假设 assumed</span>`;
+}
+
+/** The "样例数据（虚构）" banner shown on any view whose data carries {sample: true}. */
+export function sampleBanner() {
+  return html`<div class="sample-banner" role="note"><strong>样例数据（虚构）</strong>${getLang() === 'en' ? ' Sample data (fictional)' : ''}<span>${t('common.sampleNote')}</span></div>`;
+}
+
+/** A small inline "样例" marker for one row or item. */
+export function sampleBadge() {
+  return html`<span class="badge badge-sample" title="${t('common.sampleNote')}">样例数据（虚构）</span>`;
+}
+
+export function notice(kind, content) {
+  return html`<div class="notice notice-${kind}" role="${kind === 'warn' ? 'alert' : 'note'}">${content}</div>`;
+}
+
+export function roleBadge(lead) {
+  return lead
+    ? html`<span class="badge badge-lead">${t('common.lead')}</span>`
+    : html`<span class="badge badge-co">${t('common.co')}</span>`;
+}
+
+/** Page heading with an optional kicker line, subtitle and actions (print). */
+export function pageHeader(opts) {
+  return html`<div class="page-head">
+    ${opts.crumbs ? html`<nav class="crumbs" aria-label="breadcrumb">${opts.crumbs.map((c, i) => html`${i ? raw('<span aria-hidden="true"> › </span>') : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span>${c.label}</span>`}`)}</nav>` : ''}
+    <div class="page-head-row">
+      <h1 tabindex="-1">${opts.title}${opts.badge || ''}</h1>
+      <div class="page-actions">${opts.actions || ''}${opts.print === false ? '' : html`<button type="button" class="btn btn-light" data-action="print">${t('common.print')}</button>`}</div>
+    </div>
+    ${opts.sub ? html`<p class="page-sub">${opts.sub}</p>` : ''}
+  </div>`;
+}
+
+const CMP = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '' };
+
+/** A target as a short label: "≥50", "1250", or the document's words when it has no number (never 0). */
+export function targetLabel(tg) {
+  if (!tg) return '';
+  if (tg.value === null || tg.value === undefined) return tg.text;
+  return (CMP[tg.comparator] || '') + num(tg.value);
+}
+
+export function qualifierText(q) {
+  return q ? String(q).split('|').join('、') : '';
+}
+
+/** A target in a table cell: the number (with comparator and qualifier) or the text, marked as text-only. */
+export function targetCell(tg) {
+  if (!tg) return html`<span class="muted">—</span>`;
+  if (tg.value === null || tg.value === undefined) {
+    return html`<span class="text-only" title="${t('common.textOnly')}">${tg.text}</span>`;
+  }
+  // With the document's own words (以上, 突破, 不低于) the comparator symbol would say the same thing twice.
+  const q = qualifierText(tg.qualifier);
+  return q
+    ? html`<span class="num">${num(tg.value)}</span> <span class="qual">${q}</span>`
+    : html`<span class="num">${targetLabel(tg)}</span>`;
+}
+
+/** A link to a department, task, indicator, town … when the app has a page for it; plain text otherwise. */
+export function entityLink(kind, id, label) {
+  const path = entityPath(kind, id);
+  const text = label === undefined ? id : label;
+  return path && hasRoute(path) ? html`<a href="${path}">${text}</a>` : html`<span>${text}</span>`;
+}
+
+export function entityPath(kind, id) {
+  switch (kind) {
+    case 'department':
+    case 'Department':
+      return href('departments', id);
+    case 'task':
+    case 'Task':
+      return href('tasks', id);
+    case 'indicator':
+    case 'Indicator':
+      return href('indicators', id);
+    case 'town':
+    case 'Town':
+      return href('towns', id);
+    case 'chain':
+    case 'Chain':
+      return href('chains', id); // a page from phase 2 on; plain text until its route exists
+    case 'Enterprise':
+      return href('enterprises', id);
+    default:
+      return null;
+  }
+}
+
+/** The Chinese or English name of an item with nameEn. */
+export function localName(item) {
+  return getLang() === 'en' && item.nameEn ? item.nameEn : item.name;
+}
+
+/** A human-readable error block (problem+json detail) with a way back. */
+export function errorView(err) {
+  const notFound = err && err.status === 404;
+  return html`<div class="page-head"><h1 tabindex="-1">${notFound ? t('common.notFound') : t('common.error')}</h1></div>
+    ${notice('warn', html`<p>${(err && err.message) || String(err)}</p>`)}
+    <p><a class="btn" href="#/">${t('common.back')}</a> ${notFound ? '' : html`<button type="button" class="btn btn-light" data-action="reload">${t('common.retry')}</button>`}</p>`;
+}
+
+/** Thousands and decimals as printed, with a unit. */
+export function withUnit(v, unit) {
+  return v === null || v === undefined ? '' : num(v) + (unit ? ' ' + unit : '');
+}
+
+/** A label whose {placeholders} are filled with markup (links, badges) instead of text. */
+export function tHtml(key, vars) {
+  const parts = template(key).split(/\{([A-Za-z]+)\}/);
+  return html`${parts.map((p, i) => (i % 2 ? vars[p] : p))}`;
+}

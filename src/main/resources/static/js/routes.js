@@ -1,0 +1,29 @@
+// Every page of the app: a route (the URL after #) and the view module that renders it.
+// Later phases add their views here and their menu entries in NAV, e.g.
+//   define('/chains', () => import('./views/chains.js'));            NAV: { href: '#/chains', label: 'nav.chains', match: /^\/chains/ }
+//   define('/chains/:name', () => import('./views/chain.js'));
+//   define('/enterprises', ...), define('/enterprises/:id', ...), define('/search', ...)  (→ /api/search),
+//   define('/gaps', ...), define('/reports', ...), define('/cypher', ...)
+// Until a route is defined, links to it render as plain text (components.entityLink) and it stays out of the menu.
+import { define } from './router.js';
+
+define('/', () => import('./views/home.js'));
+define('/departments', () => import('./views/matrix.js'));
+define('/departments/:name', () => import('./views/department.js'));
+define('/tasks', () => import('./views/tasks.js'));
+define('/tasks/:no', () => import('./views/task.js'));
+define('/indicators', () => import('./views/indicators.js'));
+define('/indicators/:id', () => import('./views/indicator.js'));
+define('/towns', () => import('./views/towns.js'));
+define('/towns/:name', () => import('./views/town.js'));
+define('/consistency', () => import('./views/consistency.js'));
+
+/** The main menu, in order; `match` marks the entry as current for the routes below it. */
+export const NAV = [
+  { href: '#/', label: 'nav.home', match: /^\/$/ },
+  { href: '#/departments', label: 'nav.responsibilities', match: /^\/departments/ },
+  { href: '#/tasks', label: 'nav.tasks', match: /^\/tasks/ },
+  { href: '#/indicators', label: 'nav.indicators', match: /^\/indicators/ },
+  { href: '#/towns', label: 'nav.towns', match: /^\/towns/ },
+  { href: '#/consistency', label: 'nav.consistency', match: /^\/consistency/ },
+];

@@ -1,0 +1,334 @@
+package cn.clustergraph.ui;
+
+import cn.clustergraph.GraphIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web UI in a real headless Chromium (Debian's /usr/bin/chromium and /usr/bin/chromedriver; nothing is downloaded),
+ * against the shared test app on its random port. Skipped when Chromium or its driver is not installed.
+ * Saves a screenshot of every view under target/screenshots/ and logs the matrix view's load time.
+ */
+@GraphIntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserIT {
+
+    private static final Logger log = LoggerFactory.getLogger(WebUiBrowserIT.class);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int WIDTH = 1440;
+    private static final int HEIGHT = 900;
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver fonts-noto-cjk)");
+        // The driver is given explicitly, so Selenium Manager has nothing to resolve (and SE_OFFLINE=true forbids downloads).
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("SE_OFFLINE", "true");
+        profile = Files.createTempDirectory("cg-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--disable-extensions", "--disable-default-apps", "--hide-scrollbars",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN",
+                // No name resolves except the app's own address: a page that needed a CDN or a third party would break here.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private String base() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** Loads the app afresh at a hash route (a real page load, as from a bookmark) and waits for the view. */
+    private void open(String route, String pattern) {
+        driver.get("about:blank");
+        driver.get(base() + "#" + route);
+        waitFor(pattern);
+    }
+
+    /** Waits until the router has rendered the view of a route pattern (e.g. "/tasks/:no"). */
+    private void waitFor(String pattern) {
+        wait.until(d -> {
+            WebElement main = d.findElement(By.id("main"));
+            return "true".equals(main.getAttribute("data-ready")) && pattern.equals(main.getAttribute("data-route"));
+        });
+        collectConsoleErrors();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private String mainText() {
+        return driver.findElement(By.id("main")).getText();
+    }
+
+    /** A full-page PNG of the current view under target/screenshots/ (Chrome DevTools capture beyond the viewport). */
+    private void screenshot(String name) {
+        try {
+            long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+            long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 8000), "scale", 1);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void collectConsoleErrors() {
+        try {
+            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+                if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    consoleErrors.add(e.getMessage());
+                }
+            }
+        } catch (RuntimeException unsupported) {
+            // a driver without the log endpoint: nothing to collect
+        }
+    }
+
+    // ---- tests ------------------------------------------------------------------------------------
+
+    @Test
+    void homeShowsTheProgrammeClustersAssumedAndHeadlineTargets() {
+        open("/", "/");
+        String text = mainText();
+        assertThat(text).contains("平政发〔2023〕38号", "2023—2027", "四群八链", "光电通信", "电子化学品", "1250", "2050", "2800", "当湖街道", "林埭镇");
+        assertThat(driver.findElements(By.cssSelector(".cluster"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector(".cluster .badge-assumed"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector(".chains li"))).hasSize(8);
+        screenshot("01-home");
+    }
+
+    @Test
+    void searchFindsTheEconomyBureauByItsShortNameAndOpensItsSheet() {
+        open("/", "/");
+        WebElement box = driver.findElement(By.id("search-input"));
+        box.click();
+        box.sendKeys("经信局");
+        WebElement hit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li[data-kind='department']")));
+        assertThat(hit.getText()).contains("市经信局");
+        screenshot("02-search");
+        hit.click();
+        waitFor("/departments/:name");
+        assertThat(driver.findElement(By.cssSelector("#main h1")).getText()).isEqualTo("市经信局");
+        assertThat(driver.findElement(By.cssSelector("[data-count='leads']")).getText()).isEqualTo("19");
+        assertThat(driver.findElement(By.cssSelector("[data-count='coOwns']")).getText()).isEqualTo("18");
+        assertThat(mainText()).contains("牵头任务", "配合任务", "建设高能级产业平台", "市工业强市领导小组办公室");
+        screenshot("03-department");
+    }
+
+    @Test
+    void taskPageShowsLeadCoOwnersAndTheVerbatimClause() {
+        open("/tasks/52", "/tasks/:no");
+        assertThat(driver.findElement(By.cssSelector(".task-lead")).getText()).contains("市金融发展服务中心");
+        assertThat(driver.findElements(By.cssSelector("ol.owners li")).stream().map(WebElement::getText).toList())
+                .containsExactly("②人行平湖市支行", "③嘉兴银保监分局平湖监管组");
+        WebElement clause = driver.findElement(By.cssSelector("[data-source='A2-R52']"));
+        assertThat(clause.getText()).contains("附件2 第52行", "力争每年新增制造业中长期贷款 20 亿元以上");
+        screenshot("04-task-52");
+    }
+
+    @Test
+    void matrixHasSixtyTwoTaskColumnsAndReportsItsLoadTime() {
+        // Measured as a first visit: empty browser cache.
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        open("/departments", "/departments");
+        assertThat(driver.findElements(By.cssSelector("table.matrix thead th.tno[data-task]"))).hasSize(62);
+        WebElement lead = driver.findElement(By.cssSelector("td.is-lead a[data-dept='市金融发展服务中心'][data-task='52']"));
+        assertThat(lead.getText()).isEqualTo("牵");
+        assertThat(driver.findElements(By.cssSelector("tr[data-department='市经信局'] td.is-lead"))).hasSize(19);
+        assertThat(driver.findElements(By.cssSelector("tr[data-department='市经信局'] td.is-co"))).hasSize(18);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) js("""
+                const n = performance.getEntriesByType('navigation')[0];
+                const r = performance.getEntriesByName('cg:view-ready:/departments')[0];
+                const res = performance.getEntriesByType('resource');
+                return {ttfb: Math.round(n.responseStart - n.startTime), dcl: Math.round(n.domContentLoadedEventEnd - n.startTime),
+                        load: Math.round(n.loadEventEnd - n.startTime), ready: r ? Math.round(r.startTime) : -1,
+                        requests: res.length, kb: Math.round(res.reduce((s, e) => s + (e.transferSize || 0), 0) / 1024),
+                        foreign: res.filter(e => !e.name.startsWith(location.origin)).map(e => e.name)};""");
+        log.info("Matrix view #/departments (Navigation Timing, ms from navigation start): TTFB {}, DOMContentLoaded {}, load {}, "
+                        + "view rendered {} — {} requests, {} KB transferred",
+                timing.get("ttfb"), timing.get("dcl"), timing.get("load"), timing.get("ready"), timing.get("requests"), timing.get("kb"));
+        assertThat((List<?>) timing.get("foreign")).as("requests to other origins").isEmpty();
+        assertThat(((Number) timing.get("ready")).longValue()).isPositive().isLessThan(15_000);
+        screenshot("05-matrix");
+    }
+
+    @Test
+    void indicatorChartShowsTheThreeTargetsOfA102() {
+        open("/indicators/A1-02", "/indicators/:id");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-chart canvas")));
+        assertThat(mainText()).contains("1250", "2050", "2800", "附件1 第2行");
+        screenshot("06-indicator-A1-02");
+    }
+
+    @Test
+    void townBreakdownOfA310WarnsThatTheTownsDoNotAddUp() {
+        open("/indicators/A3-10", "/indicators/:id");
+        WebElement warning = driver.findElement(By.cssSelector(".mismatch"));
+        assertThat(warning.isDisplayed()).isTrue();
+        assertThat(warning.getAttribute("data-town-sum")).isEqualTo("12");
+        assertThat(warning.getAttribute("data-city-total")).isEqualTo("5");
+        assertThat(warning.getText()).contains("12", "5", "不一致");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#town-chart canvas")));
+        screenshot("07-indicator-A3-10");
+    }
+
+    @Test
+    void textOnlyTargetsAreShownAsWordsNeverZero() {
+        open("/indicators/A1-16", "/indicators/:id");
+        assertThat(driver.findElements(By.cssSelector(".target-card.text"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#target-chart"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".target-card .tc-value")).stream().map(WebElement::getText).toList())
+                .containsExactly("完成嘉兴下达任务", "完成嘉兴下达任务", "完成嘉兴下达任务");
+        screenshot("08-indicator-A1-16-text");
+    }
+
+    @Test
+    void consistencyListsTheLandTargetConflict() {
+        open("/consistency", "/consistency");
+        WebElement group = driver.findElement(By.cssSelector("[data-kind='TARGET_VALUE_CONFLICT']"));
+        assertThat(group.getText()).contains("低效工业用地", "5000", "2000", "正文 二(一)1", "附件2 第1行");
+        assertThat(driver.findElement(By.cssSelector("[data-kind='TOWN_SUM_MISMATCH']")).getText()).contains("A3-10");
+        screenshot("09-consistency");
+    }
+
+    @Test
+    void listsOfTasksIndicatorsAndTownsAndATownPage() {
+        open("/tasks?department=" + enc("市经信局"), "/tasks");
+        assertThat(mainText()).contains("共 37 项");
+        screenshot("10-tasks");
+        open("/indicators?origin=" + enc("附件3"), "/indicators");
+        assertThat(driver.findElements(By.cssSelector("#indicator-table tbody tr"))).hasSize(15);
+        screenshot("11-indicators");
+        open("/towns", "/towns");
+        assertThat(driver.findElements(By.cssSelector(".town-card"))).hasSize(8);
+        screenshot("12-towns");
+        open("/towns/" + enc("经开区"), "/towns/:name");
+        assertThat(mainText()).contains("平湖经济技术开发区", "制造业投资", "41");
+        screenshot("13-town");
+    }
+
+    @Test
+    void englishToggleSwitchesLabelsAndIsRemembered() {
+        open("/", "/");
+        try {
+            driver.findElement(By.id("lang-toggle")).click();
+            wait.until(d -> d.findElement(By.id("nav")).getText().contains("Responsibilities"));
+            waitFor("/");
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(mainText()).contains("Four clusters, eight chains", "Headline targets");
+            screenshot("14-home-english");
+            open("/departments", "/departments");
+            assertThat(driver.findElement(By.id("nav")).getText()).contains("Responsibilities", "Consistency");
+            driver.findElement(By.id("lang-toggle")).click();
+            wait.until(d -> d.findElement(By.id("nav")).getText().contains("职责分工"));
+        } finally {
+            js("localStorage.removeItem('cg.lang')");
+        }
+    }
+
+    @Test
+    void deepLinkOpensATaskDirectly() {
+        driver.get("about:blank");
+        driver.get(base() + "#/tasks/26");
+        waitFor("/tasks/:no");
+        assertThat(driver.findElement(By.cssSelector("#main h1")).getText()).startsWith("任务 26");
+        assertThat(driver.findElement(By.cssSelector("#nav a.current")).getText()).isEqualTo("重点任务");
+        screenshot("15-task-26-deep-link");
+        driver.get(base() + "#/no/such/page");
+        waitFor("notfound");
+        assertThat(mainText()).contains("页面不存在");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noScriptErrorsInTheConsole() {
+        open("/", "/");
+        assertThat(consoleErrors).as("SEVERE browser console entries").isEmpty();
+    }
+}
