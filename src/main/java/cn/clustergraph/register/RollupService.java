@@ -1,0 +1,120 @@
+package cn.clustergraph.register;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Maintained aggregates, so chain views and target progress read a few properties instead of scanning every enterprise
+ * (at province scale a live chain view costs ~1 s, a rollup read ~2 ms). Refreshed after every register import or
+ * removal, at startup when missing, and by the {@code rollup} command.
+ * <p>
+ * On every {@code Segment}, {@code Chain}, {@code Cluster} and {@code Programme}: {@code rollupEnterprises},
+ * {@code rollupLocal}, {@code rollupScale} (local 规上), {@code rollupCandidates} (not local), {@code rollupOutput} and
+ * {@code rollupScaleOutput} (万元, each local enterprise's latest year × its share under the node — see the split rule in
+ * docs/model.md), {@code rollupOutputYear} (latest year seen), {@code rollupYears} with {@code rollupOutputByYear} and
+ * {@code rollupScaleOutputByYear} (figures of each year × share), {@code rollupSample} (sample enterprises counted),
+ * {@code rollupAt}; on {@code Chain} also {@code rollupPlatforms} / {@code rollupPlatformCounts} (local enterprises per
+ * platform). Counts are distinct enterprises; output sums add up segment → chain → cluster → programme.
+ */
+@Component
+public class RollupService {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupService.class);
+
+    /** Path from an enterprise {@code e} (membership {@code m}) to the rolled-up node {@code x}, per label. */
+    private static final Map<String, String> PATHS = Map.of(
+            "Segment", "(e:Enterprise)-[m:IN_SEGMENT]->(x)",
+            "Chain", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x)",
+            "Cluster", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(x)",
+            "Programme", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x)");
+
+    private static final String ROLLUP = """
+            MATCH (x:%1$s)
+            CALL (x) {
+              OPTIONAL MATCH %2$s
+              WITH e, sum(m.share) AS share
+              RETURN count(e) AS enterprises,
+                     count(CASE WHEN e.local THEN 1 END) AS local,
+                     count(CASE WHEN e.local AND e.scale THEN 1 END) AS scale,
+                     count(CASE WHEN e.local = false THEN 1 END) AS candidates,
+                     sum(CASE WHEN e.local THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS output,
+                     sum(CASE WHEN e.local AND e.scale THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS scaleOutput,
+                     max(CASE WHEN e.local THEN e.outputYear END) AS outputYear,
+                     count(CASE WHEN e.sample THEN 1 END) AS sample
+            }
+            CALL (x) {
+              OPTIONAL MATCH %2$s WHERE e.local
+              WITH e, sum(m.share) AS share
+              OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure) WHERE f.output IS NOT NULL
+              WITH f.year AS year, sum(f.output * share) AS out, sum(CASE WHEN e.scale THEN f.output * share ELSE 0.0 END) AS scaleOut
+              WITH year, out, scaleOut WHERE year IS NOT NULL
+              ORDER BY year
+              RETURN collect(year) AS years, collect(out) AS outByYear, collect(scaleOut) AS scaleOutByYear
+            }
+            SET x.rollupEnterprises = enterprises, x.rollupLocal = local, x.rollupScale = scale, x.rollupCandidates = candidates,
+                x.rollupOutput = output, x.rollupScaleOutput = scaleOutput, x.rollupOutputYear = outputYear, x.rollupSample = sample,
+                x.rollupYears = years, x.rollupOutputByYear = outByYear, x.rollupScaleOutputByYear = scaleOutByYear,
+                x.rollupAt = datetime()
+            RETURN count(x) AS n""";
+
+    private static final String PLATFORMS = """
+            MATCH (x:Chain)
+            CALL (x) {
+              OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x) WHERE e.local
+              WITH DISTINCT e
+              OPTIONAL MATCH (e)-[:ON_PLATFORM]->(p:Platform)
+              WITH p, count(e) AS n WHERE p IS NOT NULL
+              ORDER BY n DESC, p.id
+              RETURN collect(p.id) AS platforms, collect(n) AS counts
+            }
+            SET x.rollupPlatforms = platforms, x.rollupPlatformCounts = counts""";
+
+    private final Driver driver;
+
+    RollupService(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Recomputes every rollup; returns milliseconds taken. */
+    public long refresh() {
+        long started = System.nanoTime();
+        try (var s = driver.session()) {
+            s.executeWriteWithoutResult(tx -> {
+                for (String label : new String[]{"Segment", "Chain", "Cluster", "Programme"}) {
+                    tx.run(ROLLUP.formatted(label, PATHS.get(label))).consume();
+                }
+                tx.run(PLATFORMS).consume();
+                // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
+                tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
+            });
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        log.info("Rollups refreshed in {} ms", ms);
+        return ms;
+    }
+
+    /** Recomputes the output shares of every enterprise (after segments were moved between chains), then the rollups. */
+    public long refreshAll() {
+        long started = System.nanoTime();
+        try (var s = driver.session()) {
+            s.run("""
+                    MATCH (e:Enterprise) WHERE EXISTS { (e)-[:IN_SEGMENT]->() }
+                    CALL (e) {
+                    """ + RegisterCypher.SHARES + """
+                    } IN TRANSACTIONS OF 5000 ROWS""").consume();
+        }
+        refresh();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** True when some chain has never been rolled up. */
+    public boolean missing() {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL } AS x").single().get("x").asBoolean());
+        }
+    }
+}
