@@ -62,7 +62,7 @@ public class ChainService {
                 segments: COUNT { (s:Segment)-[:PART_OF]->(ch) },
                 emptySegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE coalesce(s.rollupLocal, 0) = 0 },
                 thinSegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE s.rollupLocal IN [1, 2] },
-                chainLeaders: COUNT { (e:Enterprise)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(ch) WHERE e.chainLeader = true },
+                chainLeaders: coalesce(ch.rollupLeaders, 0),
                 rollup: %s}) AS items
             }
             RETURN size(everything) AS total, items""".formatted(rollup("ch"));
@@ -91,9 +91,9 @@ public class ChainService {
               WITH ch, i, x, so, chr, h, %3$s AS factor
               WITH ch, i, x, CASE
                   WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN ch.rollupScaleOutput ELSE ch.rollupOutput END) / factor
-                  WHEN h IS NOT NULL THEN toFloat(COUNT { (h)<-[r:HAS_HONOUR]-(e:Enterprise)
-                      WHERE e.local AND (chr.fromYear IS NULL OR r.year >= chr.fromYear)
-                        AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(ch) } })
+                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) | n + CASE
+                      WHEN ch.rollupHonourNames[k] = h.name AND (chr.fromYear IS NULL OR ch.rollupHonourYears[k] >= chr.fromYear)
+                      THEN ch.rollupHonourCounts[k] ELSE 0 END))
                 END AS chainContribution
               CALL (i) {
                 MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
@@ -133,9 +133,10 @@ public class ChainService {
                   WITH t, collect(via) AS via ORDER BY t.no
                   RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
                           coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via} },
-              honours: COLLECT { MATCH (h:Honour)
-                  WITH h, COUNT { (h)<-[:HAS_HONOUR]-(e:Enterprise) WHERE e.local AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(ch) } } AS n
-                  WHERE n > 0 WITH h, n ORDER BY n DESC, h.name
+              honours: COLLECT { UNWIND range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) AS k
+                  WITH ch.rollupHonourNames[k] AS name, sum(ch.rollupHonourCounts[k]) AS n
+                  MATCH (h:Honour {name: name})
+                  WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
               targets: targets} AS chain""".formatted(rollup("s"), ENTERPRISE.formatted("m.primary"), TargetCypher.FACTOR,
             TargetCypher.PROGRESS, TargetCypher.ITEM, rollup("ch"));

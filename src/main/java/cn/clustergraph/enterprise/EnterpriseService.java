@@ -46,9 +46,18 @@ public class EnterpriseService {
                     platforms: COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id },
                     sample: coalesce(e.sample, false), dataset: e.dataset}) AS items""";
 
-    private static final String DETAIL = """
-            MATCH (e:Enterprise) WHERE e.id = $key
-            WITH e LIMIT 1
+    /** {@code $key}: a credit code, else an exact name, else an exact alias (the largest enterprise if several share it). */
+    private static final String RESOLVE = """
+            CALL () {
+              MATCH (e:Enterprise {id: $key}) RETURN e, 0 AS p
+              UNION MATCH (e:Enterprise {name: $key}) RETURN e, 1 AS p
+              UNION CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 50}) YIELD node
+                    WHERE node:Enterprise AND $key IN node.aliases RETURN node AS e, 2 AS p
+            }
+            WITH e ORDER BY p, e.outputRank DESC, e.id LIMIT 1
+            """;
+
+    private static final String DETAIL = RESOLVE + """
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             RETURN {id: e.id, creditCode: coalesce(e.creditCode, e.id), name: e.name, aliases: coalesce(e.aliases, []),
               local: coalesce(e.local, false), town: town.name, region: e.region, scale: coalesce(e.scale, false),
@@ -71,9 +80,7 @@ public class EnterpriseService {
                   ORDER BY o.outputRank DESC, o.id LIMIT $top }},
               stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""";
 
-    private static final String TARGETS = """
-            MATCH (e:Enterprise) WHERE e.id = $key
-            WITH e LIMIT 1
+    private static final String TARGETS = RESOLVE + """
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             CALL (e) {
               MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
@@ -132,35 +139,44 @@ public class EnterpriseService {
         params.put("lucene", q == null ? null : Lucene.escape(q));
         params.put("skip", p.skip());
         params.put("limit", p.size());
+        // count from the most selective anchor; page either by sorting that anchor (small sets: honour, segment, platform,
+        // text) or by walking the output index and filtering (big sets: a town, a chain, everything) — no sort of a large set
         String anchor;
-        if (params.get("honour") != null) {
+        boolean code = q != null && q.matches("[0-9A-Z]{6,18}");
+        boolean walkIndex = params.get("honour") == null && params.get("segment") == null && params.get("platform") == null
+                && (q == null || (q.length() < 2 && !code));
+        if (code) {
+            anchor = "MATCH (e:Enterprise) WHERE e.id STARTS WITH $q";
+        } else if (params.get("honour") != null) {
             anchor = "MATCH (h:Honour) WHERE h.name = $honour OR $honour IN h.aliases MATCH (h)<-[:HAS_HONOUR]-(e:Enterprise)";
         } else if (params.get("segment") != null) {
             anchor = "MATCH (s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)";
         } else if (params.get("platform") != null) {
             anchor = "MATCH (pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases MATCH (pl)<-[:ON_PLATFORM]-(e:Enterprise)";
-        } else if (q != null && q.length() >= 2 && !q.matches("[0-9A-Z]{6,18}")) {
+        } else if (q != null && q.length() >= 2) {
             anchor = "CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 5000}) YIELD node WHERE node:Enterprise WITH node AS e";
         } else if (params.get("town") != null) {
             anchor = "MATCH (tw:Town) WHERE tw.name = $town OR $town IN tw.aliases MATCH (tw)<-[:LOCATED_IN]-(e:Enterprise)";
         } else if (params.get("chain") != null) {
             anchor = "MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)";
         } else {
-            anchor = "MATCH (e:Enterprise) WHERE e.outputRank >= -1.0";
+            anchor = "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0";
         }
         String filtered = anchor + """
                 
                 WITH DISTINCT e
                 WHERE ($local IS NULL OR e.local = $local)
                   AND ($sample IS NULL OR coalesce(e.sample, false) = $sample)
-                  AND ($q IS NULL OR e.id = $q OR e.name CONTAINS $q OR any(a IN coalesce(e.aliases, []) WHERE a CONTAINS $q))
+                  AND ($q IS NULL OR e.id STARTS WITH $q OR e.name CONTAINS $q OR any(a IN coalesce(e.aliases, []) WHERE a CONTAINS $q))
                   AND ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(c:Chain) WHERE c.name = $chain OR $chain IN c.aliases })
                   AND ($segment IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases })
                   AND ($town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(tw:Town) WHERE tw.name = $town OR $town IN tw.aliases })
                   AND ($platform IS NULL OR EXISTS { (e)-[:ON_PLATFORM]->(pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases })
                   AND ($honour IS NULL OR EXISTS { (e)-[:HAS_HONOUR]->(h:Honour) WHERE h.name = $honour OR $honour IN h.aliases })
                 """;
-        String cypher = "CALL () {\n" + filtered + "RETURN count(e) AS total\n}\nCALL () {\n" + filtered
+        String paged = walkIndex ? filtered.replace(anchor, "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0").replace("WITH DISTINCT e\n", "WITH e\n")
+                : filtered;
+        String cypher = "CALL () {\n" + filtered + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
                 + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
         Map<String, Object> row = client.query(cypher).bindAll(params).fetch().one().orElseThrow();
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
@@ -171,7 +187,7 @@ public class EnterpriseService {
     }
 
     public EnterpriseDetail get(String key) {
-        Map<String, Object> row = client.query(DETAIL).bindAll(Map.of("key", resolve(key), "top", 20)).fetch().one()
+        Map<String, Object> row = client.query(DETAIL).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key), "top", 20)).fetch().one()
                 .orElseThrow(() -> notFound(key));
         @SuppressWarnings("unchecked") Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) row.get("enterprise"));
         boolean sample = Boolean.TRUE.equals(e.get("sample"));
@@ -182,7 +198,8 @@ public class EnterpriseService {
     /** Every target the enterprise feeds, how much, and along which path. */
     @SuppressWarnings("unchecked")
     public EnterpriseTargets targets(String key) {
-        Map<String, Object> row = client.query(TARGETS).bind(resolve(key)).to("key").fetch().one().orElseThrow(() -> notFound(key));
+        Map<String, Object> row = client.query(TARGETS).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key))).fetch().one()
+                .orElseThrow(() -> notFound(key));
         Map<String, Object> e = (Map<String, Object>) row.get("enterprise");
         boolean local = Boolean.TRUE.equals(e.get("local"));
         boolean scale = Boolean.TRUE.equals(e.get("scale"));
@@ -258,27 +275,6 @@ public class EnterpriseService {
         return new TargetShare((String) t.get("id"), ((Number) t.get("year")).longValue(), value, (String) t.get("comparator"),
                 (String) t.get("period"), (String) t.get("town"), counts,
                 counts && value != null && value > 0 && contribution != null ? contribution / value : null);
-    }
-
-    /** A credit code, or a unique exact name or alias. */
-    private String resolve(String key) {
-        String k = key.strip();
-        List<String> ids = List.copyOf(client.query("""
-                CALL () {
-                  MATCH (e:Enterprise {id: $k}) RETURN e.id AS id
-                  UNION MATCH (e:Enterprise {name: $k}) RETURN e.id AS id
-                  UNION CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 50}) YIELD node
-                        WHERE node:Enterprise AND $k IN node.aliases RETURN node.id AS id
-                }
-                RETURN id LIMIT 5""").bindAll(Map.of("k", k, "lucene", Lucene.escape(k))).fetchAs(String.class).all());
-        if (ids.isEmpty()) {
-            throw notFound(key);
-        }
-        if (ids.size() > 1 && !ids.contains(k)) {
-            throw new cn.clustergraph.web.BadRequestException("id", "'" + key + "' names " + ids.size()
-                    + " enterprises; use the 统一社会信用代码: " + ids);
-        }
-        return ids.contains(k) ? k : ids.getFirst();
     }
 
     private static NotFoundException notFound(String key) {

@@ -356,13 +356,18 @@ public final class RegisterGenerator {
                 double now = chainOutput[c] / 10000;
                 for (int[] yf : new int[][]{{2025, 120}, {2027, 160}}) {
                     long value = Math.max(5, (long) Math.ceil(now * yf[1] / 100 / 5) * 5);
-                    row(t, "S-" + prefix + "-OUTPUT", chain, name, "亿元", String.valueOf(yf[0]), String.valueOf(value), ">=", "年度", "true",
+                    row(t, indicatorPrefix() + prefix + "-OUTPUT", chain, name, "亿元", String.valueOf(yf[0]), String.valueOf(value), ">=", "年度", "true",
                             "（样例，虚构）到" + yf[0] + "年" + chain + "产业链规上企业产值达到" + value + "亿元以上");
                     targets++;
                 }
             }
         }
         return new Summary(out, size, local, size - local, figures, honours, links, targets);
+    }
+
+    /** {@code S-} for the sample; other generated registers get their own ids ({@code S-BENCH-100K-…}). */
+    private String indicatorPrefix() {
+        return dataset.equals(RegisterImporter.SAMPLE) ? "S-" : "S-" + dataset.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-") + "-";
     }
 
     private static final class Enterprise {

@@ -15,10 +15,13 @@ import java.util.Map;
  * On every {@code Segment}, {@code Chain}, {@code Cluster} and {@code Programme}: {@code rollupEnterprises},
  * {@code rollupLocal}, {@code rollupScale} (local 规上), {@code rollupCandidates} (not local), {@code rollupOutput} and
  * {@code rollupScaleOutput} (万元, each local enterprise's latest year × its share under the node — see the split rule in
- * docs/model.md), {@code rollupOutputYear} (latest year seen), {@code rollupYears} with {@code rollupOutputByYear} and
- * {@code rollupScaleOutputByYear} (figures of each year × share), {@code rollupSample} (sample enterprises counted),
- * {@code rollupAt}; on {@code Chain} also {@code rollupPlatforms} / {@code rollupPlatformCounts} (local enterprises per
- * platform). Counts are distinct enterprises; output sums add up segment → chain → cluster → programme.
+ * docs/model.md), {@code rollupOutputYear} (latest year seen), {@code rollupLocalReporting} / {@code rollupScaleReporting}
+ * (those with an output figure), {@code rollupYears} with {@code rollupOutputByYear} and {@code rollupScaleOutputByYear}
+ * (figures of each year × share), {@code rollupSample} (sample enterprises counted), {@code rollupAt}; on {@code Chain}
+ * also {@code rollupPlatforms} / {@code rollupPlatformCounts} (local enterprises per platform), {@code rollupHonourNames} /
+ * {@code rollupHonourYears} / {@code rollupHonourCounts} (local enterprises per honour and award year) and
+ * {@code rollupLeaders}; on {@code Honour} {@code rollupYears} / {@code rollupCounts} (local holders by award year),
+ * {@code rollupTowns} / {@code rollupTownYears} / {@code rollupTownCounts} (the same per town) and {@code rollupSample}. Counts are distinct enterprises; output sums add up segment → chain → cluster → programme.
  */
 @Component
 public class RollupService {
@@ -44,6 +47,8 @@ public class RollupService {
                      sum(CASE WHEN e.local THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS output,
                      sum(CASE WHEN e.local AND e.scale THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS scaleOutput,
                      max(CASE WHEN e.local THEN e.outputYear END) AS outputYear,
+                     count(CASE WHEN e.local AND e.output IS NOT NULL THEN 1 END) AS localReporting,
+                     count(CASE WHEN e.local AND e.scale AND e.output IS NOT NULL THEN 1 END) AS scaleReporting,
                      count(CASE WHEN e.sample THEN 1 END) AS sample
             }
             CALL (x) {
@@ -57,11 +62,12 @@ public class RollupService {
             }
             SET x.rollupEnterprises = enterprises, x.rollupLocal = local, x.rollupScale = scale, x.rollupCandidates = candidates,
                 x.rollupOutput = output, x.rollupScaleOutput = scaleOutput, x.rollupOutputYear = outputYear, x.rollupSample = sample,
+                x.rollupLocalReporting = localReporting, x.rollupScaleReporting = scaleReporting,
                 x.rollupYears = years, x.rollupOutputByYear = outByYear, x.rollupScaleOutputByYear = scaleOutByYear,
                 x.rollupAt = datetime()
             RETURN count(x) AS n""";
 
-    private static final String PLATFORMS = """
+    private static final String CHAIN_EXTRAS = """
             MATCH (x:Chain)
             CALL (x) {
               OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x) WHERE e.local
@@ -71,7 +77,37 @@ public class RollupService {
               ORDER BY n DESC, p.id
               RETURN collect(p.id) AS platforms, collect(n) AS counts
             }
-            SET x.rollupPlatforms = platforms, x.rollupPlatformCounts = counts""";
+            CALL (x) {
+              OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x) WHERE e.local
+              WITH DISTINCT e
+              MATCH (e)-[r:HAS_HONOUR]->(h:Honour)
+              WITH h.name AS honour, r.year AS year, count(*) AS n
+              ORDER BY honour, year
+              RETURN collect(honour) AS honourNames, collect(year) AS honourYears, collect(n) AS honourCounts
+            }
+            SET x.rollupPlatforms = platforms, x.rollupPlatformCounts = counts, x.rollupHonourNames = honourNames,
+                x.rollupHonourYears = honourYears, x.rollupHonourCounts = honourCounts,
+                x.rollupLeaders = COUNT { (e:Enterprise)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(x) WHERE e.chainLeader = true }""";
+
+    /** Per honour: local enterprises holding it, by the year it was awarded. */
+    private static final String HONOURS = """
+            MATCH (h:Honour)
+            CALL (h) {
+              OPTIONAL MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise) WHERE e.local
+              WITH r.year AS year, count(e) AS n, count(CASE WHEN e.sample THEN 1 END) AS s
+              WITH year, n, s WHERE year IS NOT NULL
+              ORDER BY year
+              RETURN collect(year) AS years, collect(n) AS counts, sum(s) AS sample
+            }
+            CALL (h) {
+              OPTIONAL MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise)-[:LOCATED_IN]->(tw:Town) WHERE e.local
+              WITH tw.name AS town, r.year AS year, count(e) AS n
+              WITH town, year, n WHERE town IS NOT NULL
+              ORDER BY town, year
+              RETURN collect(town) AS towns, collect(year) AS townYears, collect(n) AS townCounts
+            }
+            SET h.rollupYears = years, h.rollupCounts = counts, h.rollupSample = sample, h.rollupTowns = towns,
+                h.rollupTownYears = townYears, h.rollupTownCounts = townCounts, h.rollupAt = datetime()""";
 
     private final Driver driver;
 
@@ -87,7 +123,8 @@ public class RollupService {
                 for (String label : new String[]{"Segment", "Chain", "Cluster", "Programme"}) {
                     tx.run(ROLLUP.formatted(label, PATHS.get(label))).consume();
                 }
-                tx.run(PLATFORMS).consume();
+                tx.run(CHAIN_EXTRAS).consume();
+                tx.run(HONOURS).consume();
                 // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
                 tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
             });

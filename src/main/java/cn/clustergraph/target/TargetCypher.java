@@ -11,8 +11,8 @@ public final class TargetCypher {
 
     /**
      * With {@code i} (Indicator) and {@code t} (Target) bound, yields {@code progress} (a map shaped like
-     * {@link TargetRecords.Progress}, or null when no rule measures {@code i}). Output rules read the rollups; honour
-     * counts are live (honours are sparse).
+     * {@link TargetRecords.Progress}, or null when no rule measures {@code i}). Output rules read the segment → programme
+     * rollups, honour counts the honour rollups (per award year, and per town for 附件3's town targets).
      */
     public static final String PROGRESS = """
             CALL (i, t) {
@@ -28,24 +28,36 @@ public final class TargetCypher {
                   asOfYear: x.rollupOutputYear,
                   forYear: CASE WHEN yi IS NULL THEN null
                                 ELSE (CASE WHEN so.scaleOnly THEN x.rollupScaleOutputByYear ELSE x.rollupOutputByYear END)[yi] / factor END,
-                  contributors: CASE WHEN so.scaleOnly THEN x.rollupScale ELSE x.rollupLocal END,
+                  contributors: CASE WHEN so.scaleOnly THEN x.rollupScaleReporting ELSE x.rollupLocalReporting END,
                   sample: coalesce(x.rollupSample, 0) > 0 }
-                WHEN h IS NOT NULL THEN {
+                WHEN h IS NOT NULL AND t.town IS NULL THEN {
                   rule: 'counts-honour', scope: 'Honour', scopeName: h.name, assumed: ch.assumed, scaleOnly: false, fromYear: ch.fromYear,
-                  current: toFloat(COUNT { (h)<-[r:HAS_HONOUR]-(e:Enterprise)
-                      WHERE e.local AND (ch.fromYear IS NULL OR r.year >= ch.fromYear)
-                        AND (coalesce(t.period, '') <> '年度' OR r.year = t.year)
-                        AND (t.town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Town {name: t.town}) }) }),
+                  current: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END)),
                   asOfYear: null,
-                  forYear: toFloat(COUNT { (h)<-[r:HAS_HONOUR]-(e:Enterprise)
-                      WHERE e.local AND (ch.fromYear IS NULL OR r.year >= ch.fromYear) AND r.year <= t.year
-                        AND (coalesce(t.period, '') <> '年度' OR r.year = t.year)
-                        AND (t.town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Town {name: t.town}) }) }),
-                  contributors: COUNT { (h)<-[r:HAS_HONOUR]-(e:Enterprise)
-                      WHERE e.local AND (ch.fromYear IS NULL OR r.year >= ch.fromYear)
-                        AND (coalesce(t.period, '') <> '年度' OR r.year = t.year)
-                        AND (t.town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Town {name: t.town}) }) },
-                  sample: EXISTS { (h)<-[:HAS_HONOUR]-(e:Enterprise) WHERE e.local AND e.sample } }
+                  forYear: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear) AND h.rollupYears[k] <= t.year
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END)),
+                  contributors: reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END),
+                  sample: coalesce(h.rollupSample, 0) > 0 }
+                WHEN h IS NOT NULL THEN {
+                  rule: 'counts-honour', scope: 'Honour', scopeName: h.name + ' @ ' + t.town, assumed: ch.assumed, scaleOnly: false,
+                  fromYear: ch.fromYear,
+                  current: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
+                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END)),
+                  asOfYear: null,
+                  forYear: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
+                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
+                       AND h.rollupTownYears[k] <= t.year
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END)),
+                  contributors: reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
+                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END),
+                  sample: coalesce(h.rollupSample, 0) > 0 }
                 ELSE null END AS p
               RETURN CASE WHEN p IS NULL THEN null ELSE p {.*,
                 ratio: CASE WHEN t.value IS NULL OR t.value = 0 THEN null ELSE p.current / t.value END,

@@ -53,13 +53,12 @@ public class TargetService {
 
     private static final String DETAIL = RESOLVE + TargetCypher.PROGRESS + "\nRETURN " + TargetCypher.ITEM + " AS target";
 
-    /** Contributors of a resolved target: rows {@code e, share, via, contribution, honourYear, inYear}. */
+    /** Contributors of a resolved target other than a programme-wide output total: rows {@code e, share, via, contribution, honourYear, inYear}. */
     private static final String CONTRIBUTOR_ROWS = """
               CALL (i, t, so, x, c, h) {
                 MATCH (s:Segment)
                 WHERE x IS NOT NULL AND t.town IS NULL
-                  AND ((x:Segment AND s = x) OR EXISTS { (s)-[:PART_OF]->(x) } OR EXISTS { (s)-[:PART_OF]->(:Chain)-[:PART_OF]->(x) }
-                       OR EXISTS { (s)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x) })
+                  AND ((x:Segment AND s = x) OR EXISTS { (s)-[:PART_OF]->(x) } OR EXISTS { (s)-[:PART_OF]->(:Chain)-[:PART_OF]->(x) })
                 MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s)
                 WHERE e.local AND (NOT so.scaleOnly OR e.scale) AND e.output IS NOT NULL
                 WITH i, e, sum(m.share) AS share, collect(s.id) AS via
@@ -73,27 +72,54 @@ public class TargetService {
               }
             """.formatted(TargetCypher.FACTOR);
 
+    /**
+     * A programme-wide output total (A1-02) counts every local (规上) enterprise on a chain with its whole output (the
+     * shares add up to 1), so its contributors are read in the order of the output index and the total comes from the
+     * rollup — no sort over all enterprises. Other rules aggregate and sort their (smaller) contributor sets.
+     */
     private static final String CONTRIBUTORS = RESOLVE + TargetCypher.PROGRESS + """
             
             OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
             OPTIONAL MATCH (i)-[c:COUNTS_HONOUR]->(h:Honour)
             CALL (i, t, so, x, c, h) {
+              WITH i, t, so, x, c, h WHERE x:Programme AND t.town IS NULL
+              RETURN coalesce(CASE WHEN so.scaleOnly THEN x.rollupScaleReporting ELSE x.rollupLocalReporting END, 0) AS total
+              UNION
+              WITH i, t, so, x, c, h WHERE NOT coalesce(x:Programme, false)
             """ + CONTRIBUTOR_ROWS + """
               RETURN count(*) AS total
             }
-            CALL (i, t, so, x, c, h) {
-            """ + CONTRIBUTOR_ROWS + """
+            WITH i, t, progress, so, x, c, h, max(total) AS total
+            OPTIONAL CALL (i, t, so, x, c, h) {
+              WITH i, t, so, x, c, h WHERE x:Programme AND t.town IS NULL
+              // the bound keeps the index walk empty unless this is a programme-wide total (a WHERE alone is applied after it)
+              MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
+              WHERE e.outputRank >= CASE WHEN x:Programme AND t.town IS NULL THEN 0.0 ELSE 1.0e308 END
+                AND e.local = true AND (NOT so.scaleOnly OR e.scale)
+                AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x) }
+              WITH i, e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit
+              RETURN e, 1.0 AS share, COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY s.id } AS via,
+                     e.output / %1$s AS contribution, null AS honourYear, null AS inYear
+              UNION
+              WITH i, t, so, x, c, h WHERE NOT coalesce(x:Programme, false)
+            """.formatted(TargetCypher.FACTOR) + CONTRIBUTOR_ROWS + """
               WITH e, share, via, contribution, honourYear, inYear
               ORDER BY contribution DESC, e.outputRank DESC, e.id SKIP $skip LIMIT $limit
-              OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
-              WITH collect({id: e.id, name: e.name, shortName: e.aliases[0], town: town.name, scale: e.scale, output: e.output,
-                            outputYear: e.outputYear, share: share, contribution: contribution, via: via, honourYear: honourYear,
-                            countsForTargetYear: inYear, sample: coalesce(e.sample, false)}) AS rows
+              RETURN e, share, via, contribution, honourYear, inYear
+            }
+            WITH t, i, progress, total, e, share, via, contribution, honourYear, inYear
+            ORDER BY contribution DESC, e.outputRank DESC, e.id
+            OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
+            WITH t, i, progress, total, collect(CASE WHEN e IS NOT NULL THEN {id: e.id, name: e.name, shortName: e.aliases[0],
+                          town: town.name, scale: e.scale, output: e.output, outputYear: e.outputYear, share: share,
+                          contribution: contribution, via: via, honourYear: honourYear, countsForTargetYear: inYear,
+                          sample: coalesce(e.sample, false)} END) AS rows
+            CALL (rows) {
               UNWIND range(0, size(rows) - 1) AS k
               WITH rows[k] AS row, k
               RETURN collect(row {.*, rank: $skip + k + 1}) AS items
             }
-            RETURN %s AS target, total, items""".formatted(TargetCypher.ITEM);
+            RETURN %2$s AS target, total, items""".formatted(TargetCypher.FACTOR, TargetCypher.ITEM);
 
     private final Neo4jClient client;
     private final JsonMapper json;
@@ -105,6 +131,11 @@ public class TargetService {
         this.json = json;
         this.notices = notices;
         this.paging = paging;
+    }
+
+    /** The read queries by name, for diagnostics (PROFILE in benchmarks). */
+    public static Map<String, String> queries() {
+        return Map.of("list", LIST, "detail", DETAIL, "contributors", CONTRIBUTORS);
     }
 
     public PageResult<TargetItem> list(String indicator, Boolean measured, Integer year, Boolean primary, Boolean sample,

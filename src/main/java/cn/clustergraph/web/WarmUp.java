@@ -30,12 +30,12 @@ class WarmUp implements StartupDataLoader {
     private final boolean enabled;
 
     WarmUp(ChainService chains, EnterpriseService enterprises, TargetService targets, SearchService search,
-           @Value("${clustergraph.api.warm-up:true}") boolean enabled) {
+           @Value("${clustergraph.api.warm-up:true}") boolean enabled, @Value("${clustergraph.cli.command:}") String command) {
         this.chains = chains;
         this.enterprises = enterprises;
         this.targets = targets;
         this.search = search;
-        this.enabled = enabled;
+        this.enabled = enabled && command.isBlank(); // a command-line run serves no requests
     }
 
     @Override
@@ -46,7 +46,7 @@ class WarmUp implements StartupDataLoader {
     @Override
     public String loadOnStartup() {
         if (!enabled) {
-            return "skipped (clustergraph.api.warm-up=false)";
+            return "skipped (clustergraph.api.warm-up=false, or a command-line run)";
         }
         long started = System.nanoTime();
         List<Runnable> calls = List.of(

@@ -101,7 +101,13 @@ class TargetApiIT {
         assertThat(a113.get("current").asDouble()).isEqualTo(7.0);
         assertThat(a113.get("forYear").asDouble()).isEqualTo(4.0);
         assertThat(api.get("/api/targets/A3-11-" + ApiCalls.enc("独山港区")).get("target").get("progress").get("current").asDouble()).isEqualTo(2.0);
-        assertThat(api.get("/api/targets/A3-11-" + ApiCalls.enc("经开区")).get("target").get("progress").get("current").asDouble()).isEqualTo(0.0);
+        JsonNode none = api.get("/api/targets/A3-11-" + ApiCalls.enc("经开区") + "/contributors");
+        assertThat(none.get("target").get("progress").get("current").asDouble()).isEqualTo(0.0);
+        assertThat(none.get("total").asLong()).isZero();
+        assertThat(none.get("items")).isEmpty();
+        JsonNode dushan = api.get("/api/targets/A3-11-" + ApiCalls.enc("独山港区") + "/contributors");
+        assertThat(list(dushan.get("items")).stream().map(x -> x.get("id").asString()).toList())
+                .containsExactlyInAnyOrder("913304821NU0058P5A", "91330482KJ5RB7EN5B");
         // 世界500强: A1-03
         JsonNode a103 = api.get("/api/targets/A1-03-2027").get("target");
         assertThat(a103.get("progress").get("current").asDouble()).isEqualTo((double) sample.localWithHonour("世界500强投资企业"));
