@@ -41,6 +41,8 @@ class SampleStartupLoader implements StartupDataLoader {
                     ? "; a sample loaded earlier is still in the graph, labelled — remove it with remove-register --dataset=" + RegisterImporter.SAMPLE : "");
         } else if (importer.isLoaded(RegisterImporter.SAMPLE)) {
             summary = "already loaded";
+        } else if (importProps.source().read(sample.folder() + "/enterprises.csv") == null) {
+            summary = "no sample register in " + importProps.source().describe() + " " + sample.folder() + "/";
         } else {
             return importer.load(new RegisterSource.Bundled(importProps.source(), sample.folder()), RegisterImporter.SAMPLE).summary();
         }
