@@ -1,6 +1,7 @@
 // @title 支撑目标的企业 | Enterprises feeding a target
-// @description 哪些企业计入一项指标：指标统计某项荣誉时 (:Indicator)-[:COUNTS_HONOUR]->(:Honour)<-[:HAS_HONOUR]-(企业)，
-// @description 指标合计产值时 (:Indicator)-[:SUMS_OUTPUT_OF]->(产业链 / 集群 / 方案) 下各环节的企业。指标与企业的这些连接随企业名录导入；未导入时无结果。
+// @description 哪些本地企业计入一项指标、各计多少：指标统计某项荣誉时 (:Indicator)-[:COUNTS_HONOUR]->(:Honour)<-[:HAS_HONOUR]-(企业)，每家计 1（fromYear 起获得的才计）；
+// @description 指标合计产值时 (:Indicator)-[:SUMS_OUTPUT_OF]->(产业链 / 集群 / 方案)，每家有产值数据的企业按最近年度产值 × 落在该范围内的份额（IN_SEGMENT.share，一家企业只计一次）计，scaleOnly 时只计规上企业。
+// @description 这些计数规则是本系统对文件的解释（import/chains/target_rules.csv，assumed），与 /api/targets/{id}/contributors 一致。
 // @param indicator String = A1-02  指标编号或名称
 // @column indicator String 指标编号
 // @column name String 指标名称
@@ -10,8 +11,8 @@
 // @column enterpriseId String 企业编号（统一社会信用代码）
 // @column enterprise String 企业名称
 // @column town String 所在镇（街道）
-// @column local Boolean 是否本地企业
-// @column output Float 产值
+// @column contribution Float 计入量（荣誉：1 家；产值：万元）
+// @column sample Boolean 是否样例（虚构）企业
 MATCH (i:Indicator)
 WHERE i.id = $indicator OR i.name = $indicator
 CALL (i) {
@@ -21,18 +22,18 @@ CALL (i) {
   RETURN head(collect(toString(g.year) + '年：' + g.text)) AS target
 }
 CALL (i) {
-  OPTIONAL MATCH (i)-[:COUNTS_HONOUR]->(h:Honour)<-[:HAS_HONOUR]-(e:Enterprise)
-  RETURN '荣誉' AS via, h.name AS basis, e
+  MATCH (i)-[c:COUNTS_HONOUR]->(h:Honour)<-[r:HAS_HONOUR]-(e:Enterprise {local: true})
+  WHERE c.fromYear IS NULL OR r.year >= c.fromYear
+  RETURN '荣誉' AS via, h.name AS basis, e, 1.0 AS contribution
   UNION
-  OPTIONAL MATCH (i)-[:SUMS_OUTPUT_OF]->(x)
-  WHERE x:Chain OR x:Cluster OR x:Programme
-  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(ch:Chain)
-  WHERE x IS NOT NULL AND (x:Programme OR ch = x OR (ch)-[:PART_OF]->(x))
-  RETURN '产值' AS via, x.name AS basis, e
+  MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
+  MATCH (e:Enterprise {local: true})-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(ch:Chain)
+  WHERE e.output IS NOT NULL AND (NOT coalesce(so.scaleOnly, false) OR e.scale)
+    AND (x:Programme OR ch = x OR (ch)-[:PART_OF]->(x))
+  WITH x, e, sum(m.share) AS share
+  RETURN '产值' AS via, x.name AS basis, e, coalesce(e.output, 0.0) * share AS contribution
 }
-WITH i, target, via, basis, e
-WHERE e IS NOT NULL
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(tw:Town)
 RETURN i.id AS indicator, i.name AS name, target, via, basis, e.id AS enterpriseId, e.name AS enterprise,
-       coalesce(tw.name, e.town) AS town, e.local AS local, e.output AS output
-ORDER BY via, basis, output DESC, enterprise;
+       tw.name AS town, contribution, coalesce(e.sample, false) AS sample
+ORDER BY via, basis, contribution DESC, enterprise;

@@ -38,9 +38,9 @@ public class GapService {
 
     /** Status of segment {@code s} from its rollups and the thresholds in the parameters. */
     private static final String STATUS = """
-            CASE WHEN coalesce(s.localCount, 0) = 0 THEN '缺链'
-                 WHEN coalesce(s.localCount, 0) < $weakMinLocal OR coalesce(s.scaleCount, 0) < $weakMinScale
-                      OR coalesce(s.localOutput, 0.0) < $weakMinOutput THEN '弱链'
+            CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN '缺链'
+                 WHEN coalesce(s.rollupLocal, 0) < $weakMinLocal OR coalesce(s.rollupScale, 0) < $weakMinScale
+                      OR coalesce(s.rollupOutput, 0.0) < $weakMinOutput THEN '弱链'
                  ELSE '有链' END""";
 
     private final Neo4jClient client;
@@ -85,17 +85,18 @@ public class GapService {
         List<SegmentGap> segments = new ArrayList<>(client.query("""
                         MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
                         WITH s, %s AS status
-                        RETURN s {.id, .name, .stage, .order, .topLocal, .externalSupplyExamples,
-                                  localCount: coalesce(s.localCount, 0), scaleCount: coalesce(s.scaleCount, 0),
-                                  localOutput: coalesce(s.localOutput, 0.0), honourCount: coalesce(s.honourCount, 0),
-                                  leaderCount: coalesce(s.leaderCount, 0), externalCount: coalesce(s.externalCount, 0),
-                                  localSupplyLinks: coalesce(s.localSupplyLinks, 0), externalSupplyLinks: coalesce(s.externalSupplyLinks, 0)} AS s,
+                        RETURN s {.id, .name, .stage, .order, topLocal: s.rollupTopLocal, externalSupplyExamples: s.rollupExternalSupplyExamples,
+                                  localCount: coalesce(s.rollupLocal, 0), scaleCount: coalesce(s.rollupScale, 0),
+                                  localOutput: coalesce(s.rollupOutput, 0.0), honourCount: coalesce(s.rollupHonours, 0),
+                                  leaderCount: coalesce(s.rollupLeaderCount, 0), externalCount: coalesce(s.rollupCandidates, 0),
+                                  localSupplyLinks: coalesce(s.rollupLocalSupplyLinks, 0),
+                                  externalSupplyLinks: coalesce(s.rollupExternalSupplyLinks, 0)} AS s,
                                status,
                                COLLECT { MATCH (s)-[:SUPPLIES]->(d:Segment)
-                                         WHERE coalesce(d.localCount, 0) >= $strongMinLocal OR coalesce(d.localOutput, 0.0) >= $strongMinOutput
-                                         RETURN d {.id, .name, .chain, .topLocal} ORDER BY d.id } AS strongDownstream,
-                               COUNT { MATCH (s)-[:SUPPLIES]->(d:Segment) WHERE coalesce(d.localCount, 0) > 0 } AS localDownstream,
-                               (coalesce(s.localCount, 0) >= $strongMinLocal OR coalesce(s.localOutput, 0.0) >= $strongMinOutput) AS strong
+                                         WHERE coalesce(d.rollupLocal, 0) >= $strongMinLocal OR coalesce(d.rollupOutput, 0.0) >= $strongMinOutput
+                                         RETURN d {.id, .name, .chain, topLocal: d.rollupTopLocal} ORDER BY d.id } AS strongDownstream,
+                               COUNT { MATCH (s)-[:SUPPLIES]->(d:Segment) WHERE coalesce(d.rollupLocal, 0) > 0 } AS localDownstream,
+                               (coalesce(s.rollupLocal, 0) >= $strongMinLocal OR coalesce(s.rollupOutput, 0.0) >= $strongMinOutput) AS strong
                         """.formatted(STATUS))
                 .bindAll(p)
                 .fetchAs(SegmentGap.class)
@@ -179,7 +180,7 @@ public class GapService {
                              sum(CASE WHEN status = '弱链' THEN 1 ELSE 0 END) AS weak
                         OPTIONAL MATCH (c)-[:HAS_ROLLUP]->(r:StageRollup {stage: stage})
                         WITH c, cl, collect({stage: stage, segments: segments, missing: missing, weak: weak,
-                                             localCount: coalesce(r.localCount, 0), localOutput: coalesce(r.localOutput, 0.0)}) AS cells
+                                             localCount: coalesce(r.rollupLocal, 0), localOutput: coalesce(r.rollupOutput, 0.0)}) AS cells
                         RETURN c.name AS chain, cl.name AS cluster, cells ORDER BY cluster, chain""".formatted(STATUS))
                 .bindAll(p)
                 .fetchAs(MatrixRow.class)
@@ -226,7 +227,7 @@ public class GapService {
                                + CASE WHEN coalesce(r.primary, false) THEN $wFit ELSE $wFit / 2.0 END AS score
                           ORDER BY score DESC, x.id LIMIT $max
                           RETURN x, r, suppliesLocal, honours, score,
-                                 COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN y.name ORDER BY y.output DESC, y.id LIMIT 3 } AS customers
+                                 COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN DISTINCT y.name AS n ORDER BY n LIMIT 3 } AS customers
                         }
                         RETURN s.id AS segmentId, s.name AS segment, status, x.id AS id, x.name AS name, x.region AS region,
                                round(score, 3) AS score, suppliesLocal, honours, coalesce(x.output, 0.0) AS output,

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Typed reads of CSV cells that record a problem (file, line, column) instead of throwing. */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
-    static String required(ImportProblems p, CsvTable.Row r, String column) {
+    public static String required(ImportProblems p, CsvTable.Row r, String column) {
         String v = r.get(column);
         if (v.isEmpty()) {
             p.add(r, column, "required value is empty");
@@ -18,12 +18,12 @@ final class Fields {
         return v;
     }
 
-    static String optional(CsvTable.Row r, String column) {
+    public static String optional(CsvTable.Row r, String column) {
         String v = r.get(column);
         return v.isEmpty() ? null : v;
     }
 
-    static Integer integer(ImportProblems p, CsvTable.Row r, String column, boolean required) {
+    public static Integer integer(ImportProblems p, CsvTable.Row r, String column, boolean required) {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
@@ -39,7 +39,7 @@ final class Fields {
         }
     }
 
-    static Double number(ImportProblems p, CsvTable.Row r, String column, boolean required) {
+    public static Double number(ImportProblems p, CsvTable.Row r, String column, boolean required) {
         String v = r.get(column).replace(",", "");
         if (v.isEmpty()) {
             if (required) {
@@ -59,7 +59,7 @@ final class Fields {
         }
     }
 
-    static boolean bool(ImportProblems p, CsvTable.Row r, String column, boolean defaultValue) {
+    public static boolean bool(ImportProblems p, CsvTable.Row r, String column, boolean defaultValue) {
         String v = r.get(column).toLowerCase();
         return switch (v) {
             case "" -> defaultValue;
@@ -72,7 +72,7 @@ final class Fields {
         };
     }
 
-    static String oneOf(ImportProblems p, CsvTable.Row r, String column, Set<String> allowed, boolean required) {
+    public static String oneOf(ImportProblems p, CsvTable.Row r, String column, Set<String> allowed, boolean required) {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
@@ -87,7 +87,7 @@ final class Fields {
     }
 
     /** A {@code |}-separated cell as a list of trimmed, non-empty values. */
-    static List<String> list(CsvTable.Row r, String column) {
+    public static List<String> list(CsvTable.Row r, String column) {
         String v = r.get(column);
         if (v.isEmpty()) {
             return List.of();

@@ -26,6 +26,10 @@ public final class ImportProblems {
         add(row.file(), row.line(), column, message);
     }
 
+    public int size() {
+        return problems.size();
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

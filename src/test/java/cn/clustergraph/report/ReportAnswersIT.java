@@ -10,6 +10,7 @@ import java.util.Map;
 import static cn.clustergraph.report.Reports.column;
 import static cn.clustergraph.report.Reports.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -112,35 +113,56 @@ class ReportAnswersIT {
     }
 
     @Test
-    void chainOverviewListsEverySegmentWithZeroEnterprisesForNow() {
+    void chainOverviewCountsTheSampleEnterprisesOfEverySegment() {
         ReportResult all = run("chain-overview", Map.of());
         assertThat(all.rowCount()).isEqualTo(102);
         assertThat(column(all, "chain").stream().distinct().toList()).isEqualTo(CHAINS_IN_ROW_42);
-        assertThat(column(all, "enterprises")).containsOnly(0L);
-        assertThat(column(all, "localEnterprises")).containsOnly(0L);
-        assertThat(column(all, "honours")).containsOnly(List.of());
         List<Map<String, Object>> nev = rows(run("chain-overview", Map.of("chain", "新能源车")));
         assertThat(nev).hasSize(14).allSatisfy(r -> assertThat(r).containsEntry("chain", "新能源汽车").containsEntry("cluster", "高端装备"));
         assertThat(nev).extracting(r -> r.get("stage")).containsSubsequence("上游", "中游", "下游");
-        assertThat(nev.getFirst()).containsEntry("segmentId", "NEV-U01").containsEntry("segment", "锂钴镍资源");
+        assertThat(nev.getFirst()).containsEntry("segmentId", "NEV-U01").containsEntry("segment", "锂钴镍资源")
+                .containsEntry("localEnterprises", 0L);
+        // import/sample/enterprises.csv: local enterprises per 光电通信 segment
+        Map<Object, Object> opt = rows(run("chain-overview", Map.of("chain", "光电通信"))).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("segmentId"), r -> r.get("localEnterprises")));
+        assertThat(opt).containsEntry("OPT-U01", 1L).containsEntry("OPT-U06", 0L).containsEntry("OPT-M01", 8L)
+                .containsEntry("OPT-M04", 8L).containsEntry("OPT-D02", 3L);
     }
 
     @Test
-    void chainGapsAreEverySegmentWhileNoEnterprisesAreLoaded() {
-        assertThat(run("chain-gaps", Map.of()).rowCount()).isEqualTo(102);
+    void chainGapsListTheSegmentsWithoutLocalEnterprises() {
+        // the sample leaves exactly one segment per chain without a local enterprise
+        List<Map<String, Object>> empty = rows(run("chain-gaps", Map.of("fewerThan", 1)));
+        assertThat(empty).extracting(r -> r.get("segmentId"))
+                .containsExactlyInAnyOrder("OPT-U06", "NEV-U01", "CNC-U01", "C3C-D06", "BIO-U05", "AER-D01", "MEM-U01", "ECH-U02");
+        assertThat(empty).allSatisfy(r -> assertThat(r).containsEntry("gap", "空白").containsEntry("localEnterprises", 0L));
         List<Map<String, Object>> cnc = rows(run("chain-gaps", Map.of("chain", "工业母机", "fewerThan", 1)));
-        assertThat(cnc).hasSize(14).allSatisfy(r -> assertThat(r).containsEntry("gap", "空白").containsEntry("localEnterprises", 0L));
-        Map<String, Object> cutting = cnc.stream().filter(r -> r.get("segmentId").equals("CNC-M01")).findFirst().orElseThrow();
-        assertThat((List<Object>) cutting.get("supplies")).contains("新能源汽车/驱动电机", "丝杠导轨");
+        assertThat(cnc).extracting(r -> r.get("segmentId")).containsExactly("CNC-U01");
         assertThat(run("chain-gaps", Map.of("fewerThan", 0)).rows()).isEmpty();
     }
 
     @Test
-    void enterpriseReportsRunWithNoRowsBeforeTheRegisterIsLinked() {
-        assertThat(run("enterprises-feeding-target", Map.of()).rows()).isEmpty();
-        assertThat(run("enterprises-feeding-target", Map.of("indicator", "G-LITTLEGIANT")).rows()).isEmpty();
-        assertThat(run("enterprises-with-honour", Map.of()).rows()).isEmpty();
-        assertThat(run("enterprises-with-honour", Map.of("chain", "光电通信", "town", "经开区")).rows()).isEmpty();
+    void enterprisesFeedingATargetFollowTheCountingRules() {
+        // A1-02: every local 规上 enterprise on a chain, its latest output counted once (import/sample: 328, 2261.078559 亿元)
+        ReportResult output = run("enterprises-feeding-target", Map.of());
+        assertThat(output.rowCount()).isEqualTo(328);
+        assertThat(column(output, "contribution").stream().mapToDouble(v -> ((Number) v).doubleValue()).sum())
+                .isCloseTo(22610785.9, within(0.01));
+        assertThat(column(output, "sample")).containsOnly(true);
+        // 专精特新“小巨人”: the nine local holders, one each
+        List<Map<String, Object>> giants = rows(run("enterprises-feeding-target", Map.of("indicator", "G-LITTLEGIANT")));
+        assertThat(giants).hasSize(9).allSatisfy(r -> assertThat(r).containsEntry("via", "荣誉").containsEntry("contribution", 1.0));
+        assertThat(giants).extracting(r -> r.get("enterprise")).contains("平湖飞泰电驱有限公司", "平湖顺升石化有限公司");
+    }
+
+    @Test
+    void enterprisesWithAnHonourByChainAndTown() {
+        List<Map<String, Object>> giants = rows(run("enterprises-with-honour", Map.of("honour", "专精特新“小巨人”")));
+        assertThat(giants.stream().mapToLong(r -> (Long) r.get("enterprises")).sum()).isEqualTo(9);
+        assertThat(rows(run("enterprises-with-honour", Map.of("honour", "专精特新“小巨人”", "chain", "新能源汽车", "town", "当湖街道"))))
+                .singleElement().satisfies(r -> assertThat((List<Object>) r.get("names"))
+                        .containsExactly("平湖源德新能源科技有限公司", "平湖飞泰电驱有限公司"));
+        assertThat(run("enterprises-with-honour", Map.of("honour", "专精特新“小巨人”", "chain", "光电通信", "town", "经开区")).rows()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,73 @@
+package cn.clustergraph.chain;
+
+import cn.clustergraph.target.TargetRecords.TargetItem;
+import cn.clustergraph.web.DataNotice;
+
+import java.util.List;
+
+/** What the cluster and chain API returns. Output in 万元 (register unit) unless a target's unit says otherwise. */
+public final class ChainRecords {
+
+    private ChainRecords() {
+    }
+
+    /**
+     * Maintained aggregates (see RollupService): distinct enterprises, local ones, local 规上, candidates elsewhere, and
+     * output of local enterprises (latest year, split by the share rule) in 万元.
+     */
+    public record Rollup(long enterprises, long local, long scale, long candidates, Double output, Double scaleOutput, Long outputYear,
+                         String unit, long sampleEnterprises) {
+    }
+
+    public record ClusterItem(String name, String nameEn, boolean assumed, String note, List<String> chains, Rollup rollup) {
+    }
+
+    public record ChainItem(String name, String nameEn, List<String> aliases, String cluster, boolean clusterAssumed, boolean stated,
+                            long segments, long emptySegments, long thinSegments, long chainLeaders, Rollup rollup) {
+    }
+
+    public record ClusterRef(String name, String nameEn, boolean assumed) {
+    }
+
+    public record EnterpriseRef(String id, String name, String shortName, boolean local, String town, String region, boolean scale,
+                                boolean chainLeader, Double output, Long outputYear, List<String> honours, Boolean primary, boolean sample) {
+    }
+
+    /**
+     * A segment of the chain's map with its enterprises. {@code coverage}: {@code none} (no local enterprise — a gap),
+     * {@code thin} (one or two), {@code covered}.
+     */
+    public record SegmentView(String id, String name, String stage, Long order, boolean assumed, String coverage, Rollup rollup,
+                              List<EnterpriseRef> enterprises, List<EnterpriseRef> candidates) {
+    }
+
+    /** A "十个一" item. */
+    public record Item(String item, String value, String status, boolean assumed, String note) {
+    }
+
+    public record Service(String kind, String id, String name, boolean assumed, String note) {
+    }
+
+    public record HostPlatform(String id, String name, long enterprises) {
+    }
+
+    public record TaskRef(long no, String name, String content, String lead, List<String> coOwners, List<String> via) {
+    }
+
+    public record HonourCount(String name, String level, long enterprises) {
+    }
+
+    /**
+     * An indicator the chain feeds: {@code scope} Chain (a chain plan target), Cluster or Programme (the chain's part of a
+     * larger total) or Honour (a count); {@code chainContribution} is what this chain's enterprises add, in the indicator's unit.
+     */
+    public record ChainTarget(String indicatorId, String name, String unit, String origin, String scope, Double chainContribution,
+                              boolean sample, List<TargetItem> targets) {
+    }
+
+    public record ChainView(String name, String nameEn, List<String> aliases, boolean stated, ClusterRef cluster, boolean clusterAssumed,
+                            Rollup rollup, List<SegmentView> segments, List<EnterpriseRef> chainLeaders, List<Item> items,
+                            List<Service> servedBy, List<HostPlatform> hostPlatforms, List<TaskRef> tasks, List<HonourCount> honours,
+                            List<ChainTarget> targets, DataNotice dataNotice) {
+    }
+}

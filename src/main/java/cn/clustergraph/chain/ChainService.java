@@ -1,0 +1,189 @@
+package cn.clustergraph.chain;
+
+import cn.clustergraph.chain.ChainRecords.ChainItem;
+import cn.clustergraph.chain.ChainRecords.ChainView;
+import cn.clustergraph.chain.ChainRecords.ClusterItem;
+import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.target.TargetCypher;
+import cn.clustergraph.web.NotFoundException;
+import cn.clustergraph.web.PageResult;
+import cn.clustergraph.web.Paging;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Clusters, chains and the chain leader's view of one chain; one read query per request, aggregates from the rollups. */
+@Service
+@Transactional(readOnly = true)
+public class ChainService {
+
+    static final List<String> ITEM_ORDER = List.of("链长", "工作小组", "链主企业", "产业联盟", "产业发展规划", "产业基金", "产业链鱼骨图",
+            "重点企业清单", "重点招商对象清单", "工作制度");
+
+    private static String rollup(String x) {
+        return ("{enterprises: coalesce(%1$s.rollupEnterprises, 0), local: coalesce(%1$s.rollupLocal, 0), scale: coalesce(%1$s.rollupScale, 0),"
+                + " candidates: coalesce(%1$s.rollupCandidates, 0), output: %1$s.rollupOutput, scaleOutput: %1$s.rollupScaleOutput,"
+                + " outputYear: %1$s.rollupOutputYear, unit: '万元', sampleEnterprises: coalesce(%1$s.rollupSample, 0)}").formatted(x);
+    }
+
+    private static final String ENTERPRISE = """
+            {id: e.id, name: e.name, shortName: e.aliases[0], local: coalesce(e.local, false),
+             town: COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0], region: e.region, scale: coalesce(e.scale, false),
+             chainLeader: coalesce(e.chainLeader, false), output: e.output, outputYear: e.outputYear, honours: coalesce(e.honourNames, []),
+             primary: %s, sample: coalesce(e.sample, false)}""";
+
+    private static final String CLUSTERS = """
+            MATCH (cl:Cluster)
+            WITH cl ORDER BY cl.name
+            WITH collect(cl) AS everything
+            CALL (everything) {
+              UNWIND everything[$skip..$skip + $limit] AS cl
+              RETURN collect({name: cl.name, nameEn: cl.nameEn, assumed: coalesce(cl.assumed, true), note: cl.note,
+                chains: COLLECT { MATCH (ch:Chain)-[:PART_OF]->(cl) RETURN ch.name ORDER BY ch.name }, rollup: %s}) AS items
+            }
+            RETURN size(everything) AS total, items""".formatted(rollup("cl"));
+
+    private static final String CHAINS = """
+            MATCH (ch:Chain)
+            OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
+            WITH ch, cl, pc ORDER BY coalesce(cl.name, ''), ch.name
+            WITH collect([ch, cl, pc]) AS everything
+            CALL (everything) {
+              UNWIND everything[$skip..$skip + $limit] AS row
+              WITH row[0] AS ch, row[1] AS cl, row[2] AS pc
+              RETURN collect({name: ch.name, nameEn: ch.nameEn, aliases: coalesce(ch.aliases, []), cluster: cl.name,
+                clusterAssumed: coalesce(pc.assumed, ch.clusterAssumed, true), stated: coalesce(ch.stated, false),
+                segments: COUNT { (s:Segment)-[:PART_OF]->(ch) },
+                emptySegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE coalesce(s.rollupLocal, 0) = 0 },
+                thinSegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE s.rollupLocal IN [1, 2] },
+                chainLeaders: coalesce(ch.rollupLeaders, 0),
+                rollup: %s}) AS items
+            }
+            RETURN size(everything) AS total, items""".formatted(rollup("ch"));
+
+    private static final String VIEW = """
+            MATCH (ch:Chain) WHERE ch.name = $key OR $key IN coalesce(ch.aliases, []) OR toLower(coalesce(ch.nameEn, '')) = toLower($key)
+            WITH ch LIMIT 1
+            OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
+            CALL (ch) {
+              MATCH (s:Segment)-[:PART_OF]->(ch)
+              WITH s ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
+              RETURN collect({id: s.id, name: s.name, stage: s.stage, order: s.order, assumed: coalesce(s.assumed, true),
+                coverage: CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN 'none' WHEN s.rollupLocal <= 2 THEN 'thin' ELSE 'covered' END,
+                rollup: %1$s,
+                enterprises: COLLECT { MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s) WHERE e.local
+                    WITH e, m ORDER BY e.outputRank DESC, e.id LIMIT $top RETURN %2$s },
+                candidates: COLLECT { MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s) WHERE e.local = false
+                    WITH e, m ORDER BY e.outputRank DESC, e.id LIMIT $top RETURN %2$s }}) AS segments
+            }
+            CALL (ch, cl) {
+              MATCH (i:Indicator)
+              WHERE EXISTS { (i)-[:SUMS_OUTPUT_OF]->(ch) } OR EXISTS { (i)-[:SUMS_OUTPUT_OF]->(cl) }
+                 OR EXISTS { (i)-[:SUMS_OUTPUT_OF]->(:Programme) } OR EXISTS { (i)-[:COUNTS_HONOUR]->(:Honour) }
+              OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
+              OPTIONAL MATCH (i)-[chr:COUNTS_HONOUR]->(h:Honour)
+              WITH ch, i, x, so, chr, h, %3$s AS factor
+              WITH ch, i, x, CASE
+                  WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN ch.rollupScaleOutput ELSE ch.rollupOutput END) / factor
+                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) | n + CASE
+                      WHEN ch.rollupHonourNames[k] = h.name AND (chr.fromYear IS NULL OR ch.rollupHonourYears[k] >= chr.fromYear)
+                      THEN ch.rollupHonourCounts[k] ELSE 0 END))
+                END AS chainContribution
+              CALL (i) {
+                MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
+                WITH i, t ORDER BY t.year, t.id
+            %4$s
+                RETURN collect(%5$s) AS targets
+              }
+              WITH ch, i, x, chainContribution, targets
+              ORDER BY CASE WHEN x = ch THEN 0 WHEN x IS NOT NULL THEN 1 ELSE 2 END, i.id
+              RETURN collect({indicatorId: i.id, name: i.name, unit: i.unit, origin: i.origin,
+                scope: CASE WHEN x IS NULL THEN 'Honour' ELSE labels(x)[0] END, chainContribution: chainContribution,
+                sample: coalesce(i.sample, false), targets: targets}) AS targets
+            }
+            RETURN {name: ch.name, nameEn: ch.nameEn, aliases: coalesce(ch.aliases, []), stated: coalesce(ch.stated, false),
+              cluster: CASE WHEN cl IS NULL THEN null ELSE {name: cl.name, nameEn: cl.nameEn, assumed: coalesce(pc.assumed, cl.assumed, true)} END,
+              clusterAssumed: coalesce(pc.assumed, ch.clusterAssumed, true),
+              rollup: %6$s,
+              segments: segments,
+              chainLeaders: COLLECT { MATCH (e:Enterprise) WHERE e.chainLeader = true
+                  AND EXISTS { (e)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(ch) }
+                  WITH e, null AS m ORDER BY e.outputRank DESC, e.id RETURN %2$s },
+              items: COLLECT { MATCH (ch)-[:HAS_ITEM]->(it:ChainItem)
+                  WITH it ORDER BY coalesce([k IN range(0, size($itemOrder) - 1) WHERE $itemOrder[k] = it.item][0], 99)
+                  RETURN {item: it.item, value: it.value, status: it.status, assumed: coalesce(it.assumed, true), note: it.note} },
+              servedBy: COLLECT { MATCH (x)-[sv:SERVES]->(ch) WITH x, sv ORDER BY labels(x)[0], x.id
+                  RETURN {kind: labels(x)[0], id: x.id, name: x.name, assumed: coalesce(sv.assumed, true), note: sv.note} },
+              hostPlatforms: COLLECT { UNWIND range(0, size(coalesce(ch.rollupPlatforms, [])) - 1) AS k
+                  MATCH (p:Platform {id: ch.rollupPlatforms[k]}) WITH p, k ORDER BY k
+                  RETURN {id: p.id, name: p.name, enterprises: ch.rollupPlatformCounts[k]} },
+              tasks: COLLECT {
+                  CALL (ch) {
+                    MATCH (t:Task)-[:CONCERNS]->(ch) RETURN t, 'names the chain' AS via
+                    UNION MATCH (t:Task)-[:CONCERNS]->(s:Segment)-[:PART_OF]->(ch) RETURN t, 'names segment ' + s.name AS via
+                    UNION MATCH (t:Task)-[:CONCERNS]->(x)-[sv:SERVES]->(ch)
+                          RETURN t, 'names ' + x.name + ', which serves the chain' + CASE WHEN sv.assumed THEN ' (assumed)' ELSE '' END AS via
+                  }
+                  WITH t, collect(via) AS via ORDER BY t.no
+                  RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
+                          coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via} },
+              honours: COLLECT { UNWIND range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) AS k
+                  WITH ch.rollupHonourNames[k] AS name, sum(ch.rollupHonourCounts[k]) AS n
+                  MATCH (h:Honour {name: name})
+                  WITH h, n ORDER BY n DESC, h.name
+                  RETURN {name: h.name, level: h.level, enterprises: n} },
+              targets: targets} AS chain""".formatted(rollup("s"), ENTERPRISE.formatted("m.primary"), TargetCypher.FACTOR,
+            TargetCypher.PROGRESS, TargetCypher.ITEM, rollup("ch"));
+
+    private final Neo4jClient client;
+    private final JsonMapper json;
+    private final DataNotices notices;
+    private final Paging.Settings paging;
+
+    ChainService(Neo4jClient client, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+        this.client = client;
+        this.json = json;
+        this.notices = notices;
+        this.paging = paging;
+    }
+
+    public PageResult<ClusterItem> clusters(Integer page, Integer size) {
+        Paging p = Paging.of(page, size, paging);
+        Map<String, Object> row = client.query(CLUSTERS).bindAll(Map.of("skip", p.skip(), "limit", p.size())).fetch().one().orElseThrow();
+        List<ClusterItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
+        });
+        long total = ((Number) row.get("total")).longValue();
+        return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
+                notices.of(items.stream().anyMatch(c -> c.rollup().sampleEnterprises() > 0)));
+    }
+
+    public PageResult<ChainItem> chains(Integer page, Integer size) {
+        Paging p = Paging.of(page, size, paging);
+        Map<String, Object> row = client.query(CHAINS).bindAll(Map.of("skip", p.skip(), "limit", p.size())).fetch().one().orElseThrow();
+        List<ChainItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
+        });
+        long total = ((Number) row.get("total")).longValue();
+        return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
+                notices.of(items.stream().anyMatch(c -> c.rollup().sampleEnterprises() > 0)));
+    }
+
+    /** The chain leader's view; {@code top} enterprises per segment (1–50). */
+    public ChainView chain(String key, Integer top) {
+        int n = top == null ? 10 : Math.max(1, Math.min(top, 50));
+        Map<String, Object> row = client.query(VIEW).bindAll(Map.of("key", key.strip(), "top", n, "itemOrder", ITEM_ORDER)).fetch().one()
+                .orElseThrow(() -> new NotFoundException("No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
+        @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
+        ChainView view = json.convertValue(chain, ChainView.class);
+        boolean sample = view.rollup().sampleEnterprises() > 0 || view.targets().stream().anyMatch(t -> t.sample()
+                || t.targets().stream().anyMatch(x -> x.progress() != null && x.progress().sample()));
+        return new ChainView(view.name(), view.nameEn(), view.aliases(), view.stated(), view.cluster(), view.clusterAssumed(), view.rollup(),
+                view.segments(), view.chainLeaders(), view.items(), view.servedBy(), view.hostPlatforms(), view.tasks(), view.honours(),
+                view.targets(), notices.of(sample));
+    }
+}

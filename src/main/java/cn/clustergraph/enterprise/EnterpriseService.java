@@ -1,0 +1,287 @@
+package cn.clustergraph.enterprise;
+
+import cn.clustergraph.enterprise.EnterpriseRecords.EnterpriseDetail;
+import cn.clustergraph.enterprise.EnterpriseRecords.EnterpriseItem;
+import cn.clustergraph.enterprise.EnterpriseRecords.EnterpriseTargets;
+import cn.clustergraph.enterprise.EnterpriseRecords.Feed;
+import cn.clustergraph.enterprise.EnterpriseRecords.FeedPath;
+import cn.clustergraph.enterprise.EnterpriseRecords.PathStep;
+import cn.clustergraph.enterprise.EnterpriseRecords.TargetShare;
+import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.search.Lucene;
+import cn.clustergraph.web.NotFoundException;
+import cn.clustergraph.web.PageResult;
+import cn.clustergraph.web.Paging;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The enterprise register's read model: filtered ranked lists, one enterprise, and the targets it feeds. */
+@Service
+@Transactional(readOnly = true)
+public class EnterpriseService {
+
+    /** Filters; the anchor (where the match starts) is chosen in Java from the most selective filter given. */
+    public record Filter(String chain, String segment, String town, String platform, String honour, Boolean local, Boolean sample, String q) {
+    }
+
+    private static final String ITEM = """
+            OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
+            WITH e, town
+            RETURN collect({id: e.id, name: e.name, shortName: e.aliases[0], aliases: coalesce(e.aliases, []), local: coalesce(e.local, false),
+                    town: town.name, region: e.region, scale: coalesce(e.scale, false), chainLeader: coalesce(e.chainLeader, false),
+                    output: e.output, outputYear: e.outputYear,
+                    segments: COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY m.primary DESC, s.id },
+                    chains: COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WITH DISTINCT s.chain AS c ORDER BY c RETURN c },
+                    honours: coalesce(e.honourNames, []),
+                    platforms: COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id },
+                    sample: coalesce(e.sample, false), dataset: e.dataset}) AS items""";
+
+    /** {@code $key}: a credit code, else an exact name, else an exact alias (the largest enterprise if several share it). */
+    private static final String RESOLVE = """
+            CALL () {
+              MATCH (e:Enterprise {id: $key}) RETURN e, 0 AS p
+              UNION MATCH (e:Enterprise {name: $key}) RETURN e, 1 AS p
+              UNION CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 50}) YIELD node
+                    WHERE node:Enterprise AND $key IN node.aliases RETURN node AS e, 2 AS p
+            }
+            WITH e ORDER BY p, e.outputRank DESC, e.id LIMIT 1
+            """;
+
+    private static final String DETAIL = RESOLVE + """
+            OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
+            RETURN {id: e.id, creditCode: coalesce(e.creditCode, e.id), name: e.name, aliases: coalesce(e.aliases, []),
+              local: coalesce(e.local, false), town: town.name, region: e.region, scale: coalesce(e.scale, false),
+              chainLeader: coalesce(e.chainLeader, false), output: e.output, outputYear: e.outputYear, unit: '万元',
+              figures: COLLECT { MATCH (e)-[:REPORTED]->(f:Figure) RETURN f {.year, .output, .revenue} ORDER BY f.year },
+              segments: COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment)
+                  RETURN {id: s.id, name: s.name, chain: s.chain, stage: s.stage, primary: coalesce(m.primary, false), share: m.share,
+                          assumed: coalesce(s.assumed, true)} ORDER BY m.primary DESC, s.id },
+              honours: COLLECT { MATCH (e)-[r:HAS_HONOUR]->(h:Honour) RETURN {name: h.name, level: h.level, year: r.year} ORDER BY r.year, h.name },
+              platforms: COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p {.id, .name} ORDER BY p.id },
+              suppliers: {total: COUNT { (e)<-[:SUPPLIES]-(:Enterprise) }, top: COLLECT {
+                  MATCH (e)<-[x:SUPPLIES]-(o:Enterprise) OPTIONAL MATCH (o)-[:LOCATED_IN]->(ot:Town)
+                  RETURN {id: o.id, name: o.name, local: coalesce(o.local, false), town: ot.name, region: o.region, segment: x.segment,
+                          product: x.product, output: o.output, sample: coalesce(o.sample, false)}
+                  ORDER BY o.outputRank DESC, o.id LIMIT $top }},
+              customers: {total: COUNT { (e)-[:SUPPLIES]->(:Enterprise) }, top: COLLECT {
+                  MATCH (e)-[x:SUPPLIES]->(o:Enterprise) OPTIONAL MATCH (o)-[:LOCATED_IN]->(ot:Town)
+                  RETURN {id: o.id, name: o.name, local: coalesce(o.local, false), town: ot.name, region: o.region, segment: x.segment,
+                          product: x.product, output: o.output, sample: coalesce(o.sample, false)}
+                  ORDER BY o.outputRank DESC, o.id LIMIT $top }},
+              stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""";
+
+    private static final String TARGETS = RESOLVE + """
+            OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
+            CALL (e) {
+              MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
+              OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
+              OPTIONAL MATCH (cl)-[:PART_OF]->(p:Programme)
+              MATCH (i:Indicator)-[so:SUMS_OUTPUT_OF]->(x) WHERE x = s OR x = ch OR x = cl OR x = p
+              RETURN collect({indicatorId: i.id, indicatorName: i.name, unit: i.unit, assumed: coalesce(so.assumed, false),
+                scaleOnly: coalesce(so.scaleOnly, false), share: m.share,
+                steps: [{kind: 'Enterprise', id: e.id, name: e.name}, {kind: 'Segment', id: s.id, name: s.name, assumed: true}]
+                  + CASE WHEN x = s THEN [] ELSE [{kind: 'Chain', id: ch.name, name: ch.name}] END
+                  + CASE WHEN x = cl OR x = p THEN [{kind: 'Cluster', id: cl.name, name: cl.name, assumed: coalesce(pc.assumed, true)}] ELSE [] END
+                  + CASE WHEN x = p THEN [{kind: 'Programme', id: p.id, name: p.title}] ELSE [] END
+                  + [{kind: 'Indicator', id: i.id, name: i.name, assumed: coalesce(so.assumed, false)}]}) AS output
+            }
+            CALL (e) {
+              MATCH (e)-[r:HAS_HONOUR]->(h:Honour)<-[c:COUNTS_HONOUR]-(i:Indicator)
+              RETURN collect({indicatorId: i.id, indicatorName: i.name, unit: i.unit, assumed: coalesce(c.assumed, false),
+                honour: h.name, honourYear: r.year, fromYear: c.fromYear,
+                steps: [{kind: 'Enterprise', id: e.id, name: e.name}, {kind: 'Honour', id: h.name, name: h.name, year: r.year},
+                        {kind: 'Indicator', id: i.id, name: i.name, assumed: coalesce(c.assumed, false)}]}) AS honours
+            }
+            WITH e, town, output, honours, [x IN output | x.indicatorId] + [x IN honours | x.indicatorId] AS ids
+            CALL (ids) {
+              MATCH (i:Indicator)-[:HAS_TARGET]->(t:Target) WHERE i.id IN ids AND coalesce(t.primary, true)
+              RETURN collect({indicatorId: i.id, id: t.id, year: t.year, value: t.value, comparator: t.comparator, period: t.period,
+                              town: t.town}) AS targets
+            }
+            RETURN {id: e.id, name: e.name, local: coalesce(e.local, false), scale: coalesce(e.scale, false), output: e.output,
+                    outputYear: e.outputYear, town: town.name, sample: coalesce(e.sample, false)} AS enterprise,
+                   output, honours, targets""";
+
+    private final Neo4jClient client;
+    private final JsonMapper json;
+    private final DataNotices notices;
+    private final Paging.Settings paging;
+
+    EnterpriseService(Neo4jClient client, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+        this.client = client;
+        this.json = json;
+        this.notices = notices;
+        this.paging = paging;
+    }
+
+    public PageResult<EnterpriseItem> list(Filter f, Integer page, Integer size) {
+        Paging p = Paging.of(page, size, paging);
+        Map<String, Object> params = new HashMap<>();
+        params.put("chain", blank(f.chain()));
+        params.put("segment", blank(f.segment()));
+        params.put("town", blank(f.town()));
+        params.put("platform", blank(f.platform()));
+        params.put("honour", blank(f.honour()));
+        params.put("local", f.local());
+        params.put("sample", f.sample());
+        String q = blank(f.q());
+        params.put("q", q);
+        params.put("lucene", q == null ? null : Lucene.escape(q));
+        params.put("skip", p.skip());
+        params.put("limit", p.size());
+        // count from the most selective anchor; page either by sorting that anchor (small sets: honour, segment, platform,
+        // text) or by walking the output index and filtering (big sets: a town, a chain, everything) — no sort of a large set
+        String anchor;
+        boolean code = q != null && q.matches("[0-9A-Z]{6,18}");
+        boolean walkIndex = params.get("honour") == null && params.get("segment") == null && params.get("platform") == null
+                && (q == null || (q.length() < 2 && !code));
+        if (code) {
+            anchor = "MATCH (e:Enterprise) WHERE e.id STARTS WITH $q";
+        } else if (params.get("honour") != null) {
+            anchor = "MATCH (h:Honour) WHERE h.name = $honour OR $honour IN h.aliases MATCH (h)<-[:HAS_HONOUR]-(e:Enterprise)";
+        } else if (params.get("segment") != null) {
+            anchor = "MATCH (s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)";
+        } else if (params.get("platform") != null) {
+            anchor = "MATCH (pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases MATCH (pl)<-[:ON_PLATFORM]-(e:Enterprise)";
+        } else if (q != null && q.length() >= 2) {
+            anchor = "CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 5000}) YIELD node WHERE node:Enterprise WITH node AS e";
+        } else if (params.get("town") != null) {
+            anchor = "MATCH (tw:Town) WHERE tw.name = $town OR $town IN tw.aliases MATCH (tw)<-[:LOCATED_IN]-(e:Enterprise)";
+        } else if (params.get("chain") != null) {
+            anchor = "MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)";
+        } else {
+            anchor = "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0";
+        }
+        String filtered = anchor + """
+                
+                WITH DISTINCT e
+                WHERE ($local IS NULL OR e.local = $local)
+                  AND ($sample IS NULL OR coalesce(e.sample, false) = $sample)
+                  AND ($q IS NULL OR e.id STARTS WITH $q OR e.name CONTAINS $q OR any(a IN coalesce(e.aliases, []) WHERE a CONTAINS $q))
+                  AND ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(c:Chain) WHERE c.name = $chain OR $chain IN c.aliases })
+                  AND ($segment IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases })
+                  AND ($town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(tw:Town) WHERE tw.name = $town OR $town IN tw.aliases })
+                  AND ($platform IS NULL OR EXISTS { (e)-[:ON_PLATFORM]->(pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases })
+                  AND ($honour IS NULL OR EXISTS { (e)-[:HAS_HONOUR]->(h:Honour) WHERE h.name = $honour OR $honour IN h.aliases })
+                """;
+        String paged = walkIndex ? filtered.replace(anchor, "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0").replace("WITH DISTINCT e\n", "WITH e\n")
+                : filtered;
+        String cypher = "CALL () {\n" + filtered + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
+                + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
+        Map<String, Object> row = client.query(cypher).bindAll(params).fetch().one().orElseThrow();
+        List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
+        });
+        long total = ((Number) row.get("total")).longValue();
+        return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
+                notices.of(items.stream().anyMatch(EnterpriseItem::sample)));
+    }
+
+    public EnterpriseDetail get(String key) {
+        Map<String, Object> row = client.query(DETAIL).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key), "top", 20)).fetch().one()
+                .orElseThrow(() -> notFound(key));
+        @SuppressWarnings("unchecked") Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) row.get("enterprise"));
+        boolean sample = Boolean.TRUE.equals(e.get("sample"));
+        e.put("dataNotice", notices.of(sample));
+        return json.convertValue(e, EnterpriseDetail.class);
+    }
+
+    /** Every target the enterprise feeds, how much, and along which path. */
+    @SuppressWarnings("unchecked")
+    public EnterpriseTargets targets(String key) {
+        Map<String, Object> row = client.query(TARGETS).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key))).fetch().one()
+                .orElseThrow(() -> notFound(key));
+        Map<String, Object> e = (Map<String, Object>) row.get("enterprise");
+        boolean local = Boolean.TRUE.equals(e.get("local"));
+        boolean scale = Boolean.TRUE.equals(e.get("scale"));
+        Double output = e.get("output") == null ? null : ((Number) e.get("output")).doubleValue();
+        String town = (String) e.get("town");
+        List<String> notes = new ArrayList<>();
+        if (!local) {
+            notes.add("招商候选（非本地）: a candidate elsewhere feeds no Pinghu target until it is located in Pinghu");
+        }
+        if (output == null) {
+            notes.add("no output (产值) reported: feeds no output target");
+        }
+        Map<String, List<Map<String, Object>>> targetsByIndicator = new HashMap<>();
+        for (Map<String, Object> t : (List<Map<String, Object>>) row.get("targets")) {
+            targetsByIndicator.computeIfAbsent((String) t.get("indicatorId"), k -> new ArrayList<>()).add(t);
+        }
+        Map<String, Feed> feeds = new LinkedHashMap<>();
+        // output: the shares of the paths under one indicator add up (split rule); contribution in the indicator's unit
+        Map<String, List<Map<String, Object>>> outputByIndicator = new LinkedHashMap<>();
+        for (Map<String, Object> x : (List<Map<String, Object>>) row.get("output")) {
+            outputByIndicator.computeIfAbsent((String) x.get("indicatorId"), k -> new ArrayList<>()).add(x);
+        }
+        for (var entry : outputByIndicator.entrySet()) {
+            Map<String, Object> first = entry.getValue().getFirst();
+            String unit = (String) first.get("unit");
+            double factor = "亿元".equals(unit) ? 10000.0 : 1.0;
+            boolean scaleOnly = Boolean.TRUE.equals(first.get("scaleOnly"));
+            double share = entry.getValue().stream().mapToDouble(x -> ((Number) x.get("share")).doubleValue()).sum();
+            boolean counts = local && output != null && (!scaleOnly || scale);
+            Double contribution = counts ? output * share / factor : 0.0;
+            List<FeedPath> paths = entry.getValue().stream().map(x -> new FeedPath(steps(x.get("steps")), ((Number) x.get("share")).doubleValue())).toList();
+            List<TargetShare> shares = targetsByIndicator.getOrDefault(entry.getKey(), List.of()).stream()
+                    .filter(t -> t.get("town") == null)
+                    .map(t -> share(t, counts, contribution)).toList();
+            String note = !local ? "not local" : output == null ? "no output reported" : scaleOnly && !scale
+                    ? "not 规上: this indicator counts 规上 enterprises only" : null;
+            feeds.put(entry.getKey(), new Feed(entry.getKey(), (String) first.get("indicatorName"), unit, "sums-output-of",
+                    Boolean.TRUE.equals(first.get("assumed")), contribution, paths, shares, note));
+        }
+        for (Map<String, Object> x : (List<Map<String, Object>>) row.get("honours")) {
+            String id = (String) x.get("indicatorId");
+            long year = ((Number) x.get("honourYear")).longValue();
+            Long from = x.get("fromYear") == null ? null : ((Number) x.get("fromYear")).longValue();
+            boolean counts = local && (from == null || year >= from);
+            List<TargetShare> shares = targetsByIndicator.getOrDefault(id, List.of()).stream()
+                    .filter(t -> t.get("town") == null || Objects.equals(t.get("town"), town))
+                    .map(t -> {
+                        long ty = ((Number) t.get("year")).longValue();
+                        boolean annual = "年度".equals(t.get("period"));
+                        boolean c = counts && (annual ? year == ty : year <= ty);
+                        return share(t, c, c ? 1.0 : 0.0);
+                    }).toList();
+            String note = !local ? "not local" : from != null && year < from ? "honour from " + year + " is before " + from + ", not counted" : null;
+            feeds.put(id + "/" + x.get("honour"), new Feed(id, (String) x.get("indicatorName"), (String) x.get("unit"), "counts-honour",
+                    Boolean.TRUE.equals(x.get("assumed")), counts ? 1.0 : 0.0, List.of(new FeedPath(steps(x.get("steps")), null)), shares, note));
+        }
+        boolean sample = Boolean.TRUE.equals(e.get("sample"));
+        if (feeds.isEmpty() && local) {
+            notes.add("in no segment of a chain and without an honour a target counts: feeds no target");
+        }
+        return new EnterpriseTargets((String) e.get("id"), (String) e.get("name"), local, scale, output,
+                e.get("outputYear") == null ? null : ((Number) e.get("outputYear")).longValue(), List.copyOf(feeds.values()), notes,
+                sample, notices.of(sample));
+    }
+
+    private List<PathStep> steps(Object steps) {
+        return json.convertValue(steps, new TypeReference<>() {
+        });
+    }
+
+    private static TargetShare share(Map<String, Object> t, boolean counts, Double contribution) {
+        Double value = t.get("value") == null ? null : ((Number) t.get("value")).doubleValue();
+        return new TargetShare((String) t.get("id"), ((Number) t.get("year")).longValue(), value, (String) t.get("comparator"),
+                (String) t.get("period"), (String) t.get("town"), counts,
+                counts && value != null && value > 0 && contribution != null ? contribution / value : null);
+    }
+
+    private static NotFoundException notFound(String key) {
+        return new NotFoundException("No enterprise '" + key + "' (give the 统一社会信用代码, the name or a unique alias)");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,93 @@
+package cn.clustergraph.register;
+
+import cn.clustergraph.cli.CliCommand;
+import cn.clustergraph.importer.ImportProperties;
+import cn.clustergraph.importer.ImportValidationException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line entries for the register: {@code generate}, {@code import-register}, {@code remove-register}, {@code rollup}. */
+@Configuration(proxyBeanMethods = false)
+class RegisterCommands {
+
+    private static CliCommand command(String name, String usage, CliFunction f) {
+        return new CliCommand() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String usage() {
+                return usage;
+            }
+
+            @Override
+            public int run(List<String> args) throws Exception {
+                return f.run(RegisterGenerator.options(args));
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface CliFunction {
+        int run(Map<String, String> options) throws Exception;
+    }
+
+    @Bean
+    CliCommand generateCommand(ImportProperties props) {
+        return command("generate", "--size=N --seed=S --out=DIR [--dataset=NAME]  write a fictional register (default 480 / 20230420, the bundled sample)",
+                o -> {
+                    var s = RegisterGenerator.generate(Integer.parseInt(o.getOrDefault("size", String.valueOf(RegisterGenerator.DEFAULT_SIZE))),
+                            Long.parseLong(o.getOrDefault("seed", String.valueOf(RegisterGenerator.DEFAULT_SEED))),
+                            o.getOrDefault("dataset", RegisterImporter.SAMPLE), Path.of(o.getOrDefault("out", "register-out")), props.source());
+                    System.out.println("generated " + s);
+                    return 0;
+                });
+    }
+
+    @Bean
+    CliCommand importRegisterCommand(RegisterImporter importer) {
+        return command("import-register", "--file=PATH [--dataset=NAME]  validate and load a register (folder of CSV, one CSV, or .xlsx)",
+                o -> {
+                    String file = o.get("file");
+                    if (file == null || !Files.exists(Path.of(file))) {
+                        System.err.println("import-register needs --file=PATH (a folder of CSV files, a .csv or an .xlsx); got " + file);
+                        return 2;
+                    }
+                    try {
+                        System.out.println(importer.load(RegisterSource.of(Path.of(file)), o.getOrDefault("dataset", "register")).summary());
+                        return 0;
+                    } catch (ImportValidationException e) {
+                        System.err.println(e.getMessage());
+                        return 1;
+                    }
+                });
+    }
+
+    @Bean
+    CliCommand removeRegisterCommand(RegisterImporter importer) {
+        return command("remove-register", "--dataset=NAME  remove everything a register wrote (e.g. --dataset=sample-register)", o -> {
+            String d = o.get("dataset");
+            if (d == null || RegisterRows.RESERVED.contains(d)) {
+                System.err.println("remove-register needs --dataset=NAME of a register (not programme, chain-map or rules)");
+                return 2;
+            }
+            System.out.println("removed " + importer.remove(d));
+            return 0;
+        });
+    }
+
+    @Bean
+    CliCommand rollupCommand(RollupService rollups) {
+        return command("rollup", "recompute output shares and the chain/segment/cluster rollups (after editing chains/)", o -> {
+            System.out.println("rollups refreshed in " + rollups.refreshAll() + " ms");
+            return 0;
+        });
+    }
+}

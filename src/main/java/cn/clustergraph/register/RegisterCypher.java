@@ -1,0 +1,161 @@
+package cn.clustergraph.register;
+
+import java.util.List;
+
+/** The register writer's statements; each gets {@code $rows} (one batch), {@code $dataset} and {@code $sample}. */
+final class RegisterCypher {
+
+    private RegisterCypher() {
+    }
+
+    static final String DATASET = """
+            MERGE (d:Dataset {name: $d.name})
+            SET d.title = $d.title, d.sample = $d.sample, d.notice = $d.notice, d.description = $d.description,
+                d.generatedBy = $d.generatedBy, d.source = $d.source, d.importedAt = datetime(), d.dataset = $d.name""";
+
+    /** Equal shares: 1 / (chains of the enterprise) / (its segments in that chain), on every IN_SEGMENT of {@code e}. */
+    static final String SHARES = """
+            CALL (e) {
+              MATCH (e)-[x:IN_SEGMENT]->(s:Segment)
+              WITH s.chain AS chain, collect(x) AS xs
+              WITH collect(xs) AS groups
+              UNWIND groups AS xs
+              UNWIND xs AS x
+              SET x.share = 1.0 / size(groups) / size(xs)
+            }""";
+
+    /** The latest year's output, maintained on the enterprise for sorting ({@code outputRank} = -1 when unknown). */
+    static final String LATEST_OUTPUT = """
+            CALL (e) {
+              OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure) WHERE f.output IS NOT NULL
+              WITH f ORDER BY f.year DESC LIMIT 1
+              RETURN f.output AS latest, f.year AS latestYear
+            }
+            SET e.output = latest, e.outputYear = latestYear, e.outputRank = coalesce(latest, -1.0)""";
+
+    static final String HONOUR_NAMES = """
+            SET e.honourNames = COLLECT { MATCH (e)-[:HAS_HONOUR]->(h:Honour) RETURN h.name ORDER BY h.name }""";
+
+    static final List<String> ENTERPRISE_UPSERT = List.of("""
+            UNWIND $rows AS r
+            MERGE (e:Enterprise {id: r.id})
+            ON CREATE SET e.aliases = [], e.scale = false, e.chainLeader = false, e.honourNames = [], e.outputRank = -1.0
+            SET e.creditCode = r.id, e.name = r.name, e.local = r.local,
+                e.scale = coalesce(r.scale, e.scale, false), e.chainLeader = coalesce(r.chainLeader, e.chainLeader, false),
+                e.aliases = [a IN coalesce(e.aliases, []) WHERE NOT a IN r.aliasesRemove AND NOT a IN r.aliasesAdd] + r.aliasesAdd,
+                e.region = CASE WHEN r.local THEN null ELSE coalesce(r.region, e.region) END,
+                e.dataset = $dataset, e.sample = $sample, e.stated = false
+            WITH e
+            SET e.aliasText = reduce(s = '', a IN e.aliases | CASE WHEN s = '' THEN a ELSE s + ' ' + a END)""", """
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            OPTIONAL MATCH (e)-[old:LOCATED_IN]->(:Town)
+            WITH e, r, [x IN collect(old) WHERE NOT r.local OR endNode(x).name <> r.town] AS stale
+            FOREACH (x IN stale | DELETE x)
+            WITH e, r WHERE r.local AND r.town IS NOT NULL
+            MATCH (t:Town {name: r.town})
+            MERGE (e)-[x:LOCATED_IN]->(t) SET x.dataset = $dataset, x.sample = $sample""", """
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            CALL (e, r) {
+              UNWIND r.platformsRemove AS pid
+              MATCH (e)-[x:ON_PLATFORM]->(:Platform {id: pid})
+              DELETE x
+            }
+            CALL (e, r) {
+              UNWIND r.platformsAdd AS pid
+              MATCH (p:Platform {id: pid})
+              MERGE (e)-[x:ON_PLATFORM]->(p) SET x.dataset = $dataset, x.sample = $sample
+            }""", """
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            CALL (e, r) {
+              UNWIND r.segmentsRemove AS sid
+              MATCH (e)-[x:IN_SEGMENT]->(:Segment {id: sid})
+              DELETE x
+            }
+            CALL (e, r) {
+              UNWIND r.segmentsAdd AS sid
+              MATCH (s:Segment {id: sid})
+              MERGE (e)-[x:IN_SEGMENT]->(s) SET x.dataset = $dataset, x.sample = $sample
+            }
+            CALL (e, r) {
+              MATCH (e)-[x:IN_SEGMENT]->(s:Segment)
+              SET x.primary = (s.id = r.segmentsAdd[0])
+            }
+            """ + SHARES);
+
+    static final List<String> ENTERPRISE_REMOVE = List.of("""
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure)
+            DETACH DELETE f
+            WITH DISTINCT e
+            DETACH DELETE e""");
+
+    static final List<String> FIGURE_UPSERT = List.of("""
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            MERGE (f:Figure {id: r.id + '-' + toString(r.year)})
+            SET f.year = r.year, f.enterprise = r.id, f.output = coalesce(r.output, f.output),
+                f.revenue = coalesce(r.revenue, f.revenue), f.unit = '万元', f.dataset = $dataset, f.sample = $sample
+            MERGE (e)-[x:REPORTED]->(f) SET x.dataset = $dataset, x.sample = $sample
+            WITH DISTINCT e
+            """ + LATEST_OUTPUT);
+
+    static final List<String> FIGURE_REMOVE = List.of("""
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure {year: r.year})
+            DETACH DELETE f
+            WITH DISTINCT e
+            """ + LATEST_OUTPUT);
+
+    static final List<String> HONOUR_UPSERT = List.of("""
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id}), (h:Honour {name: r.honour})
+            MERGE (e)-[x:HAS_HONOUR]->(h) SET x.year = r.year, x.dataset = $dataset, x.sample = $sample
+            WITH DISTINCT e
+            """ + HONOUR_NAMES);
+
+    static final List<String> HONOUR_REMOVE = List.of("""
+            UNWIND $rows AS r
+            MATCH (e:Enterprise {id: r.id})
+            OPTIONAL MATCH (e)-[x:HAS_HONOUR]->(:Honour {name: r.honour})
+            DELETE x
+            WITH DISTINCT e
+            """ + HONOUR_NAMES);
+
+    static final List<String> SUPPLY_UPSERT = List.of("""
+            UNWIND $rows AS r
+            MATCH (a:Enterprise {id: r.supplier}), (b:Enterprise {id: r.customer})
+            MERGE (a)-[x:SUPPLIES {key: r.key}]->(b)
+            SET x.segment = r.segment, x.product = r.product, x.dataset = $dataset, x.sample = $sample""");
+
+    static final List<String> SUPPLY_REMOVE = List.of("""
+            UNWIND $rows AS r
+            MATCH (:Enterprise {id: r.supplier})-[x:SUPPLIES {key: r.key}]->(:Enterprise {id: r.customer})
+            DELETE x""");
+
+    static final List<String> TARGET_UPSERT = List.of("""
+            UNWIND $rows AS r
+            MATCH (ch:Chain {name: r.chain})
+            MERGE (i:Indicator {id: r.indicator})
+            SET i.name = r.name, i.unit = r.unit, i.origin = r.origin, i.category = '产业链', i.additive = true, i.stated = false,
+                i.chain = r.chain, i.dataset = $dataset, i.sample = $sample
+            MERGE (i)-[so:SUMS_OUTPUT_OF]->(ch)
+            SET so.scaleOnly = r.scaleOnly, so.assumed = false, so.dataset = $dataset, so.sample = $sample
+            MERGE (t:Target {id: r.indicator + '-' + toString(r.year)})
+            SET t.year = r.year, t.value = r.value, t.comparator = r.comparator, t.period = r.period, t.text = r.text,
+                t.qualifier = null, t.primary = true, t.town = null, t.indicatorId = r.indicator, t.name = r.name + ' ' + r.year,
+                t.stated = false, t.dataset = $dataset, t.sample = $sample
+            MERGE (i)-[h:HAS_TARGET]->(t) SET h.dataset = $dataset, h.sample = $sample""");
+
+    static final List<String> TARGET_REMOVE = List.of("""
+            UNWIND $rows AS r
+            OPTIONAL MATCH (t:Target {id: r.indicator + '-' + toString(r.year)}) WHERE t.dataset = $dataset
+            DETACH DELETE t
+            WITH DISTINCT r.indicator AS id
+            MATCH (i:Indicator {id: id}) WHERE i.dataset = $dataset AND NOT EXISTS { (i)-[:HAS_TARGET]->() }
+            DETACH DELETE i""");
+}

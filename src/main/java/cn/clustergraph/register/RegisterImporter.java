@@ -1,0 +1,279 @@
+package cn.clustergraph.register;
+
+import cn.clustergraph.importer.CsvTable;
+import cn.clustergraph.importer.ImportProblems;
+import cn.clustergraph.importer.ImportValidationException;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Loads an enterprise register (统一社会信用代码-keyed enterprises, yearly figures, honours, supply links and chain
+ * plan targets; see import/README.md "register/ and sample/") from CSV, GB18030 CSV or XLSX.
+ * <p>
+ * Two streaming passes: the first validates every row of every sheet (credit codes per GB 32100, references to
+ * segments, towns, platforms, honours, chains and to enterprises in the file or the graph) and collects every
+ * problem with file, line and column; if there is any, nothing is written. The second pass writes in batches of
+ * {@value #BATCH} rows with {@code UNWIND … MERGE}: in one transaction up to {@code clustergraph.register.single-transaction-rows}
+ * rows, in one transaction per batch above that. Reimport updates in place; only rows with {@code remove} = true
+ * and {@code -value} entries in list cells remove anything. Afterwards the rollups are refreshed.
+ */
+@Component
+public class RegisterImporter {
+
+    public static final String SAMPLE = "sample-register";
+    public static final int BATCH = 5000;
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
+
+    /** What a load wrote: rows per sheet, removals, and the dataset's counts in the graph afterwards. */
+    public record Result(String dataset, boolean sample, String source, Map<String, Long> written, Map<String, Long> removed,
+                         Map<String, Long> graph, Map<String, Long> timings, long millis) {
+
+        public String summary() {
+            return "register '" + dataset + "'" + (sample ? " (SAMPLE, fictional)" : "") + " from " + source + ": written " + written
+                    + (removed.values().stream().anyMatch(v -> v > 0) ? ", removed " + removed : "") + "; in the graph " + graph
+                    + " (" + millis + " ms: " + timings + ")";
+        }
+    }
+
+    private final Driver driver;
+    private final RollupService rollups;
+    private final ApplicationEventPublisher events;
+    private final RegisterProperties props;
+
+    RegisterImporter(Driver driver, RollupService rollups, ApplicationEventPublisher events, RegisterProperties props) {
+        this.driver = driver;
+        this.rollups = rollups;
+        this.events = events;
+        this.props = props;
+    }
+
+    /** True when a register named {@code dataset} has been loaded. */
+    public boolean isLoaded(String dataset) {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (d:Dataset {name: $d}) } AS x", Map.of("d", dataset))
+                    .single().get("x").asBoolean());
+        }
+    }
+
+    /**
+     * Validates the whole register, then writes it.
+     *
+     * @param defaultDataset dataset name when the register has no {@code dataset} sheet
+     * @throws ImportValidationException listing every problem; nothing was written
+     */
+    public Result load(RegisterSource source, String defaultDataset) {
+        long started = System.nanoTime();
+        RegisterRows.Vocabulary vocabulary = RegisterRows.Vocabulary.load(driver);
+        RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset);
+        RegisterRows.DatasetInfo ds = validation.run();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long mark = System.nanoTime();
+        timings.put("validate", (mark - started) / 1_000_000);
+        if (validation.problems().size() > 0) {
+            throw new ImportValidationException("Register import (" + source.describe() + ")", validation.problems().list());
+        }
+        Map<String, Long> written = new LinkedHashMap<>();
+        Map<String, Long> removed = new LinkedHashMap<>();
+        boolean single = validation.totalRows() <= props.singleTransactionRows();
+        try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver.session())) {
+            Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());
+            sink.write(List.of(RegisterCypher.DATASET), with(base, "d", ds.asMap(source.describe())));
+            RegisterRows rows = new RegisterRows(vocabulary, ds);
+            mark = System.nanoTime();
+            stream(source, "enterprises", rows::enterprise, sink, base, RegisterCypher.ENTERPRISE_UPSERT, RegisterCypher.ENTERPRISE_REMOVE, written, removed);
+            timings.put("enterprises", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
+            stream(source, "figures", rows::figure, sink, base, RegisterCypher.FIGURE_UPSERT, RegisterCypher.FIGURE_REMOVE, written, removed);
+            timings.put("figures", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
+            stream(source, "honours", rows::honour, sink, base, RegisterCypher.HONOUR_UPSERT, RegisterCypher.HONOUR_REMOVE, written, removed);
+            timings.put("honours", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
+            stream(source, "supply_links", rows::supply, sink, base, RegisterCypher.SUPPLY_UPSERT, RegisterCypher.SUPPLY_REMOVE, written, removed);
+            timings.put("supply_links", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
+            stream(source, "targets", rows::target, sink, base, RegisterCypher.TARGET_UPSERT, RegisterCypher.TARGET_REMOVE, written, removed);
+            sink.commit();
+            timings.put("targets+commit", (System.nanoTime() - mark) / 1_000_000);
+        }
+        mark = System.nanoTime();
+        rollups.refresh();
+        timings.put("rollups", (System.nanoTime() - mark) / 1_000_000);
+        Map<String, Long> graph = counts(ds.name());
+        Result result = new Result(ds.name(), ds.sample(), source.describe(), written, removed, graph, timings,
+                (System.nanoTime() - started) / 1_000_000);
+        log.info("Import {}", result.summary());
+        events.publishEvent(new RegisterChangedEvent(ds.name()));
+        return result;
+    }
+
+    /** Removes everything a register wrote (its enterprises with their figures, its links, targets and dataset node). */
+    public Map<String, Long> remove(String dataset) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (var s = driver.session()) {
+            out.put("relationships", s.run("""
+                    MATCH ()-[r]->() WHERE r.dataset = $d
+                    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                    RETURN count(*) AS n""", Map.of("d", dataset)).single().get("n").asLong());
+            out.put("figures", s.run("""
+                    MATCH (e:Enterprise {dataset: $d})-[:REPORTED]->(f:Figure)
+                    CALL (f) { DETACH DELETE f } IN TRANSACTIONS OF 10000 ROWS
+                    RETURN count(*) AS n""", Map.of("d", dataset)).single().get("n").asLong());
+            out.put("enterprises", s.run("""
+                    MATCH (e:Enterprise {dataset: $d})
+                    CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 10000 ROWS
+                    RETURN count(*) AS n""", Map.of("d", dataset)).single().get("n").asLong());
+            out.put("other", s.run("""
+                    MATCH (n) WHERE (n:Figure OR n:Indicator OR n:Target OR n:Dataset) AND n.dataset = $d
+                    CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+                    RETURN count(*) AS n""", Map.of("d", dataset)).single().get("n").asLong());
+        }
+        rollups.refresh();
+        events.publishEvent(new RegisterChangedEvent(dataset));
+        log.info("Removed register '{}': {}", dataset, out);
+        return out;
+    }
+
+    private Map<String, Long> counts(String dataset) {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> {
+                var r = tx.run("""
+                        RETURN COUNT { MATCH (e:Enterprise {dataset: $d}) } AS enterprises,
+                               COUNT { MATCH (e:Enterprise {dataset: $d}) WHERE e.local } AS local,
+                               COUNT { MATCH (e:Enterprise {dataset: $d})-[:REPORTED]->(:Figure) } AS figures,
+                               COUNT { MATCH (e:Enterprise {dataset: $d})-[x:HAS_HONOUR]->() WHERE x.dataset = $d } AS honours,
+                               COUNT { MATCH (e:Enterprise {dataset: $d})-[x:SUPPLIES]->() WHERE x.dataset = $d } AS supplyLinks,
+                               COUNT { MATCH (t:Target) WHERE t.dataset = $d } AS targets""", Map.of("d", dataset)).single();
+                Map<String, Long> m = new LinkedHashMap<>();
+                r.keys().forEach(k -> m.put(k, r.get(k).asLong()));
+                return m;
+            });
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+
+    private void stream(RegisterSource source, String sheet, BiFunction<CsvTable.Row, ImportProblems, Map<String, Object>> convert,
+                        Sink sink, Map<String, Object> base, List<String> upsert, List<String> remove,
+                        Map<String, Long> written, Map<String, Long> removed) {
+        ImportProblems problems = new ImportProblems();
+        var rows = source.open(sheet, problems, RegisterRows.headers(sheet));
+        written.put(sheet, 0L);
+        removed.put(sheet, 0L);
+        if (rows == null) {
+            return;
+        }
+        List<Map<String, Object>> adds = new ArrayList<>();
+        List<Map<String, Object>> drops = new ArrayList<>();
+        try (rows) {
+            while (rows.hasNext()) {
+                Map<String, Object> m = convert.apply(rows.next(), problems);
+                if (m == null) {
+                    continue;
+                }
+                boolean isRemove = Boolean.TRUE.equals(m.get("remove"));
+                (isRemove ? drops : adds).add(m);
+                if (adds.size() >= BATCH) {
+                    flush(sink, base, upsert, adds, written, sheet);
+                }
+                if (drops.size() >= BATCH) {
+                    flush(sink, base, remove, drops, removed, sheet);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportValidationException("Register " + sheet + " changed while it was being imported", problems.list());
+        }
+        flush(sink, base, upsert, adds, written, sheet);
+        flush(sink, base, remove, drops, removed, sheet);
+    }
+
+    private static void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
+                              Map<String, Long> counter, String sheet) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        sink.write(statements, with(base, "rows", List.copyOf(batch)));
+        counter.merge(sheet, (long) batch.size(), Long::sum);
+        batch.clear();
+    }
+
+    /** Where batches go: one transaction for the whole register, or one per batch. */
+    private interface Sink extends AutoCloseable {
+        void write(List<String> statements, Map<String, Object> params);
+
+        void commit();
+
+        @Override
+        void close();
+    }
+
+    private static final class SingleTransaction implements Sink {
+        private final Session session;
+        private final Transaction tx;
+
+        SingleTransaction(Session session) {
+            this.session = session;
+            this.tx = session.beginTransaction();
+        }
+
+        @Override
+        public void write(List<String> statements, Map<String, Object> params) {
+            statements.forEach(s -> tx.run(s, params).consume());
+        }
+
+        @Override
+        public void commit() {
+            tx.commit();
+        }
+
+        @Override
+        public void close() {
+            try {
+                tx.close();
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    private static final class PerBatch implements Sink {
+        private final Session session;
+
+        PerBatch(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void write(List<String> statements, Map<String, Object> params) {
+            session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, params).consume()));
+        }
+
+        @Override
+        public void commit() {
+            // each batch committed on its own
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}

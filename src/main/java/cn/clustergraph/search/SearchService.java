@@ -1,0 +1,97 @@
+package cn.clustergraph.search;
+
+import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.search.SearchRecords.Hit;
+import cn.clustergraph.search.SearchRecords.Result;
+import cn.clustergraph.web.BadRequestException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One search over every kind: exact names, ids and aliases first (so 经信局 → 市经信局, 人社局 → 市人力社保局, C3 →
+ * C3及关联产品), then the cjk full-text index {@code name_search} (names, aliases, task content).
+ */
+@Service
+@Transactional(readOnly = true)
+public class SearchService {
+
+    static final Set<String> KINDS = Set.of("Department", "Task", "Indicator", "Cluster", "Chain", "Segment", "Enterprise", "Platform",
+            "Institute", "Town", "Measure", "Section");
+
+    private static final String SEARCH = """
+            CALL () {
+              MATCH (n:Department) WHERE n.name = $q OR $q IN coalesce(n.aliases, []) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Town) WHERE n.name = $q OR $q IN coalesce(n.aliases, []) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Chain) WHERE n.name = $q OR $q IN coalesce(n.aliases, []) OR toLower(n.nameEn) = toLower($q) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Cluster) WHERE n.name = $q OR toLower(n.nameEn) = toLower($q) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Segment) WHERE n.id = $q OR n.name = $q OR $q IN coalesce(n.aliases, []) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Platform) WHERE n.id = $q OR n.name = $q OR $q IN coalesce(n.aliases, []) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Institute) WHERE n.id = $q OR n.name = $q OR $q IN coalesce(n.aliases, []) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Indicator) WHERE n.id = $q OR n.name = $q RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Task) WHERE n.name = $q OR toString(n.no) = $q RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Enterprise {id: $q}) RETURN n, 1.0e3 AS score
+              UNION MATCH (n:Enterprise {name: $q}) RETURN n, 1.0e3 AS score
+              UNION CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 200}) YIELD node, score RETURN node AS n, score
+            }
+            WITH n, max(score) AS score
+            WITH n, score, labels(n)[0] AS kind,
+                 coalesce(n.name, n.title, toString(n.no)) AS name,
+                 CASE WHEN n:Task THEN toString(n.no) ELSE coalesce(n.id, n.name) END AS id,
+                 coalesce(n.aliases, []) AS aliases
+            WHERE ($kind IS NULL OR kind = $kind)
+            WITH n, kind, id, name, score,
+                 CASE
+                   WHEN name = $q THEN ['name', 0, 'name = ' + $q]
+                   WHEN id = $q THEN ['id', 0, 'id = ' + $q]
+                   WHEN $q IN aliases THEN ['alias', 1, 'alias ' + $q + ' → ' + name]
+                   WHEN toLower(coalesce(n.nameEn, '')) = toLower($q) THEN ['name', 0, 'English name = ' + n.nameEn]
+                   WHEN name CONTAINS $q THEN ['contains', 2, 'name contains ' + $q]
+                   WHEN any(a IN aliases WHERE a CONTAINS $q) THEN ['contains', 2, 'alias ' + head([a IN aliases WHERE a CONTAINS $q]) + ' contains ' + $q]
+                   WHEN coalesce(n.content, '') CONTAINS $q THEN ['contains', 3, 'content contains ' + $q]
+                   ELSE ['full-text', 4, 'full-text (cjk bigrams) on name, aliases or content']
+                 END AS m
+            ORDER BY m[1], score DESC, CASE kind WHEN 'Department' THEN 0 WHEN 'Chain' THEN 1 WHEN 'Cluster' THEN 2 WHEN 'Segment' THEN 3
+                     WHEN 'Town' THEN 4 WHEN 'Platform' THEN 5 WHEN 'Institute' THEN 6 WHEN 'Indicator' THEN 7 WHEN 'Enterprise' THEN 8
+                     ELSE 9 END, name
+            LIMIT $limit
+            RETURN collect({kind: kind, id: id, name: name, matched: m[0], why: m[2], score: CASE WHEN score >= 1.0e3 THEN 100.0 ELSE score END,
+                    assumed: coalesce(n.assumed, false), sample: coalesce(n.sample, false)}) AS items""";
+
+    private final Neo4jClient client;
+    private final JsonMapper json;
+    private final DataNotices notices;
+
+    SearchService(Neo4jClient client, JsonMapper json, DataNotices notices) {
+        this.client = client;
+        this.json = json;
+        this.notices = notices;
+    }
+
+    public Result search(String q, String kind, Integer size) {
+        if (q == null || q.isBlank()) {
+            throw new BadRequestException("q", "q (the text to search for) is required");
+        }
+        if (kind != null && !kind.isBlank() && !KINDS.contains(kind)) {
+            throw new BadRequestException("kind", "kind must be one of " + KINDS);
+        }
+        int limit = size == null ? 20 : Math.max(1, Math.min(size, 50));
+        String text = q.strip();
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", text);
+        params.put("lucene", Lucene.escape(text));
+        params.put("kind", kind == null || kind.isBlank() ? null : kind);
+        params.put("limit", limit);
+        Map<String, Object> row = client.query(SEARCH).bindAll(params).fetch().one().orElseThrow();
+        List<Hit> hits = json.convertValue(row.get("items"), new TypeReference<>() {
+        });
+        return new Result(text, hits, notices.of(hits.stream().anyMatch(Hit::sample)));
+    }
+}

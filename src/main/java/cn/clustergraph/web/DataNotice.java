@@ -1,0 +1,10 @@
+package cn.clustergraph.web;
+
+import java.util.List;
+
+/**
+ * The banner every response carries when it contains sample data ({@code sample = true}, the notice text of the sample
+ * dataset, e.g. "样例数据（虚构）Sample data (fictional)", and the sample datasets involved); null when it contains none.
+ */
+public record DataNotice(boolean sample, String notice, List<String> datasets) {
+}
