@@ -1,4 +1,5 @@
 // The shell: header (brand, search, language), menu, footer, and the view area driven by the hash router.
+import './i18n-phase2.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample } from './api.js';

@@ -116,7 +116,19 @@ export function entityPath(kind, id) {
     case 'Chain':
       return href('chains', id); // a page from phase 2 on; plain text until its route exists
     case 'Enterprise':
+    case 'enterprise':
       return href('enterprises', id);
+    case 'Segment':
+    case 'Platform':
+    case 'Institute':
+    case 'Cluster':
+    case 'Measure':
+    case 'Section':
+    case 'Source':
+    case 'Target':
+    case 'Programme':
+    case 'Honour':
+      return href('explore', kind, id);
     default:
       return null;
   }
@@ -144,4 +156,22 @@ export function withUnit(v, unit) {
 export function tHtml(key, vars) {
   const parts = template(key).split(/\{([A-Za-z]+)\}/);
   return html`${parts.map((p, i) => (i % 2 ? vars[p] : p))}`;
+}
+
+/** 缺链 / 弱链 / 有链 as a coloured badge (words, not colour alone). */
+export function statusBadge(status) {
+  if (!status) return html`<span class="muted">—</span>`;
+  const cls = status === '缺链' ? 'missing' : status === '弱链' ? 'weak' : 'present';
+  return html`<span class="status status-${cls}" data-status="${status}">${t('status.' + status)}</span>`;
+}
+
+export function statusClass(status) {
+  return status === '缺链' ? 'missing' : status === '弱链' ? 'weak' : status === '有链' ? 'present' : 'none';
+}
+
+/** Output in 万元 as 亿元 from 10 000 on (one decimal), else 万元. */
+export function output(wan) {
+  if (wan === null || wan === undefined) return '';
+  if (Math.abs(wan) >= 10000) return (Math.round(wan / 1000) / 10).toFixed(1) + ' ' + t('common.yi');
+  return Math.round(wan) + ' ' + t('common.wan');
 }

@@ -395,3 +395,11 @@ export function template(key) {
 export function has(key) {
   return DICT.zh[key] !== undefined;
 }
+
+/** Adds labels from a later phase: {key: ['中文', 'English']}. */
+export function extend(pairs) {
+  Object.keys(pairs).forEach((k) => {
+    DICT.zh[k] = pairs[k][0];
+    DICT.en[k] = pairs[k][1];
+  });
+}

@@ -17,6 +17,18 @@ define('/indicators/:id', () => import('./views/indicator.js'));
 define('/towns', () => import('./views/towns.js'));
 define('/towns/:name', () => import('./views/town.js'));
 define('/consistency', () => import('./views/consistency.js'));
+// phase 2
+define('/chains', () => import('./views/chains.js'));
+define('/chains/:name', () => import('./views/chain.js'));
+define('/gaps', () => import('./views/gaps.js'));
+define('/enterprises', () => import('./views/enterprises.js'));
+define('/enterprises/:id', () => import('./views/enterprise.js'));
+define('/search', () => import('./views/search.js'));
+define('/explore', () => import('./views/explore.js'));
+define('/explore/:kind/:id', () => import('./views/explore.js'));
+define('/reports', () => import('./views/reports.js'));
+define('/reports/:name', () => import('./views/report.js'));
+define('/console', () => import('./views/console.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [
@@ -25,5 +37,11 @@ export const NAV = [
   { href: '#/tasks', label: 'nav.tasks', match: /^\/tasks/ },
   { href: '#/indicators', label: 'nav.indicators', match: /^\/indicators/ },
   { href: '#/towns', label: 'nav.towns', match: /^\/towns/ },
+  { href: '#/chains', label: 'nav.chains', match: /^\/chains/ },
+  { href: '#/gaps', label: 'nav.gaps', match: /^\/gaps/ },
+  { href: '#/enterprises', label: 'nav.enterprises', match: /^\/enterprises/ },
   { href: '#/consistency', label: 'nav.consistency', match: /^\/consistency/ },
+  { href: '#/explore', label: 'nav.explore', match: /^\/explore/ },
+  { href: '#/reports', label: 'nav.reports', match: /^\/reports/ },
+  { href: '#/console', label: 'nav.console', match: /^\/console/ },
 ];

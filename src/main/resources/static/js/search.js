@@ -1,103 +1,59 @@
-// Header search. Phase 1: a client-side filter over the departments, tasks, indicators and towns the app already
-// reads (aliases included, so "经信局" finds 市经信局). A later phase replaces find() with a call to /api/search;
-// the header box (bindSearchBox) stays as it is.
+// Header search (phase 2): GET /api/search?q= over departments, tasks, indicators, chains, segments, enterprises,
+// platforms, institutes and towns (aliases resolve: "经信局" finds 市经信局). The last entry opens the full results page
+// #/search?q=; Enter without a highlighted hit opens it too.
 import { get } from './api.js';
 import { fold, href, html, str } from './dom.js';
 import { t } from './i18n.js';
 
-let index = null;
+let index = null; // kept for the box's "loading" hint; phase 2 asks the server
 
-function load() {
-  if (!index) {
-    index = Promise.all([get('/api/departments'), get('/api/tasks'), get('/api/indicators'), get('/api/towns')]).then(
-      ([departments, tasks, indicators, towns]) => {
-        const items = [];
-        departments.forEach((d) =>
-          items.push({
-            kind: 'department',
-            label: d.name,
-            sub: d.fullName || '',
-            href: href('departments', d.name),
-            keys: [d.name, d.fullName].concat(d.aliases || []),
-            text: '',
-            weight: 3,
-          })
-        );
-        towns.forEach((w) =>
-          items.push({
-            kind: 'town',
-            label: w.name,
-            sub: w.fullName || '',
-            href: href('towns', w.name),
-            keys: [w.name, w.fullName].concat(w.aliases || []),
-            text: '',
-            weight: 3,
-          })
-        );
-        indicators.forEach((i) =>
-          items.push({
-            kind: 'indicator',
-            label: i.name,
-            sub: i.id + ' · ' + i.origin + (i.unit ? ' · ' + i.unit : ''),
-            href: href('indicators', i.id),
-            keys: [i.id, i.name],
-            text: i.category || '',
-            weight: 2,
-          })
-        );
-        tasks.forEach((k) =>
-          items.push({
-            kind: 'task',
-            label: t('common.task', { no: k.no }) + ' ' + k.measure,
-            sub: k.content,
-            href: href('tasks', k.no),
-            keys: ['任务' + k.no, 'task' + k.no, String(k.no), k.measure],
-            text: k.content,
-            weight: 1,
-          })
-        );
-        items.forEach((it) => {
-          it.foldedKeys = it.keys.filter(Boolean).map(fold);
-          it.foldedText = fold(it.text);
-        });
-        return items;
-      }
-    );
-    index.catch(() => {
-      index = null;
-    });
+const ORDER = ['Department', 'Task', 'Indicator', 'Chain', 'Segment', 'Enterprise', 'Platform', 'Institute', 'Town'];
+
+/** The app page of a search hit. */
+export function hitHref(h) {
+  switch (h.kind) {
+    case 'Department': return href('departments', h.id);
+    case 'Task': return href('tasks', h.id);
+    case 'Indicator': return href('indicators', h.id);
+    case 'Chain': return href('chains', h.id);
+    case 'Enterprise': return href('enterprises', h.id);
+    case 'Town': return href('towns', h.id);
+    default: return href('explore', h.kind, h.id);
   }
-  return index;
 }
 
-function score(it, q) {
-  let best = 0;
-  for (const k of it.foldedKeys) {
-    if (k === q) best = Math.max(best, 100);
-    else if (k.indexOf(q) === 0) best = Math.max(best, 70);
-    else if (k.indexOf(q) > 0) best = Math.max(best, 50);
-  }
-  if (!best && q.length >= 2 && it.foldedText.indexOf(q) >= 0) best = 20;
-  return best ? best + it.weight : 0;
+/** GET /api/search?q= : [{kind, id, name, matched, why, score, assumed, sample}], best first. */
+export function search(query, kind) {
+  return get('/api/search?q=' + encodeURIComponent(query.trim()) + (kind ? '&kind=' + encodeURIComponent(kind) : ''));
 }
 
-/** Results for a query, best first: [{kind, label, sub, href}]. */
+/** Hits grouped by kind, in a fixed order: [{kind, items}]. */
+export function group(items) {
+  const by = {};
+  items.forEach((h) => (by[h.kind] = by[h.kind] || []).push(h));
+  return Object.keys(by)
+    .sort((a, b) => (ORDER.indexOf(a) < 0 ? 99 : ORDER.indexOf(a)) - (ORDER.indexOf(b) < 0 ? 99 : ORDER.indexOf(b)))
+    .map((k) => ({ kind: k, items: by[k] }));
+}
+
+/** Results for the header box, best first: [{kind, label, sub, href}]. */
 export async function find(query, limit) {
-  const q = fold(query);
-  if (!q) return [];
-  const items = await load();
-  return items
-    .map((it) => ({ it, s: score(it, q) }))
-    .filter((x) => x.s > 0)
-    .sort((a, b) => b.s - a.s || a.it.label.localeCompare(b.it.label, 'zh'))
-    .slice(0, limit || 12)
-    .map((x) => x.it);
+  if (!fold(query)) return [];
+  const r = await search(query);
+  index = true;
+  const hits = r.items.slice(0, limit || 12).map((h) => ({
+    kind: h.kind.charAt(0).toLowerCase() + h.kind.slice(1),
+    apiKind: h.kind,
+    label: h.kind === 'Task' ? t('common.task', { no: h.id }) : h.name,
+    sub: h.kind === 'Task' ? h.name : h.why || (h.id !== h.name ? h.id : ''),
+    href: hitHref(h),
+  }));
+  hits.push({ kind: 'all', apiKind: 'all', label: t('search.all') + ' →', sub: '', href: '#/search?q=' + encodeURIComponent(query.trim()) });
+  return hits;
 }
 
-/** Prepares the index in the background (after the first view has rendered). */
-export function warm() {
-  load();
-}
+/** Nothing to prepare any more: the server searches. */
+export function warm() {}
 
 /** Wires the header box: results as you type, arrow keys, Enter opens, Escape closes. */
 export function bindSearchBox(input, list) {
@@ -120,7 +76,7 @@ export function bindSearchBox(input, list) {
         results.map(
           (r, i) =>
             html`<li role="option" id="sr-${i}" class="search-item${i === active ? ' active' : ''}" aria-selected="${i === active ? 'true' : 'false'}" data-kind="${r.kind}">
-              <a href="${r.href}" tabindex="-1"><span class="sr-kind">${t('kind.' + r.kind)}</span><span class="sr-label">${r.label}</span><span class="sr-sub">${r.sub}</span></a></li>`
+              <a href="${r.href}" tabindex="-1"><span class="sr-kind">${r.kind === 'all' ? '⌕' : t('kind.' + r.apiKind)}</span><span class="sr-label">${r.label}</span><span class="sr-sub">${r.sub}</span></a></li>`
         )
       );
     }
@@ -143,8 +99,8 @@ export function bindSearchBox(input, list) {
     }
     const r = await find(q);
     if (my !== seq) return;
-    results = r;
-    active = r.length ? 0 : -1;
+    results = r.length > 1 ? r : [];
+    active = results.length ? 0 : -1;
     paint();
   };
 
@@ -158,9 +114,12 @@ export function bindSearchBox(input, list) {
     window.location.hash = r.href;
   };
 
-  input.addEventListener('input', update);
+  let timer = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
   input.addEventListener('focus', () => {
-    load();
     if (fold(input.value)) update();
   });
   input.addEventListener('keydown', (e) => {
@@ -171,12 +130,14 @@ export function bindSearchBox(input, list) {
       paint();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (results.length) open(active < 0 ? 0 : active);
-      else find(input.value).then((r) => {
-        results = r;
-        if (r.length) open(0);
-        else paint();
-      });
+      if (results.length && active >= 0) open(active);
+      else if (fold(input.value)) {
+        const q = input.value.trim();
+        close();
+        input.value = '';
+        input.blur();
+        window.location.hash = '#/search?q=' + encodeURIComponent(q);
+      }
     } else if (e.key === 'Escape') {
       close();
     }

@@ -160,7 +160,8 @@ class WebUiBrowserIT {
     private void collectConsoleErrors() {
         try {
             for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                // the console's refusal of a write is an expected 403, which Chromium logs as a failed resource
+                if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/api/cypher - Failed to load resource: the server responded with a status of 403")) {
                     consoleErrors.add(e.getMessage());
                 }
             }
@@ -323,6 +324,129 @@ class WebUiBrowserIT {
         driver.get(base() + "#/no/such/page");
         waitFor("notfound");
         assertThat(mainText()).contains("页面不存在");
+    }
+
+    // ---- phase 2 ----------------------------------------------------------------------------------
+
+    @Test
+    void chainMapShowsSegmentsWithStatusesAndReportsItsLoadTime() {
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        open("/chains/" + enc("光电通信"), "/chains/:name");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-graph canvas")));
+        WebElement gap = driver.findElement(By.cssSelector(".seg-card[data-segment='OPT-U06']"));
+        assertThat(gap.getAttribute("data-status")).isEqualTo("缺链");
+        assertThat(driver.findElements(By.cssSelector(".seg-card[data-status='缺链']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector(".seg-card")).size()).isEqualTo(14);
+        assertThat(mainText()).contains("假设", "链主企业", "任务 42", "样例数据（虚构）");
+        assertThat(driver.findElement(By.cssSelector(".sample-banner")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("a[data-export='csv']")).getAttribute("href")).contains("investment-targets?format=csv");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) js("""
+                const n = performance.getEntriesByType('navigation')[0];
+                const r = performance.getEntriesByName('cg:view-ready:/chains/:name')[0];
+                const res = performance.getEntriesByType('resource');
+                return {ttfb: Math.round(n.responseStart - n.startTime), dcl: Math.round(n.domContentLoadedEventEnd - n.startTime),
+                        load: Math.round(n.loadEventEnd - n.startTime), ready: r ? Math.round(r.startTime) : -1,
+                        requests: res.length, kb: Math.round(res.reduce((s, e) => s + (e.transferSize || 0), 0) / 1024),
+                        foreign: res.filter(e => !e.name.startsWith(location.origin)).map(e => e.name)};""");
+        log.info("Chain map #/chains/光电通信 (Navigation Timing, ms from navigation start): TTFB {}, DOMContentLoaded {}, load {}, "
+                        + "view rendered {} — {} requests, {} KB transferred",
+                timing.get("ttfb"), timing.get("dcl"), timing.get("load"), timing.get("ready"), timing.get("requests"), timing.get("kb"));
+        assertThat((List<?>) timing.get("foreign")).isEmpty();
+        screenshot("20-chain-map");
+        gap.click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#seg-panel[data-segment='OPT-U06'] .cand-list")));
+        assertThat(panel.findElements(By.cssSelector("li[data-candidate]"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("seg-panel")).getText()).contains("光纤预制棒", "补链", "上海青兴光电子股份有限公司");
+        screenshot("21-chain-map-panel");
+    }
+
+    @Test
+    void everyChainHasExactlyOneMissingSegmentAndTheMatrixHasEightRows() {
+        open("/gaps", "/gaps");
+        assertThat(driver.findElements(By.cssSelector("#gap-matrix tbody tr[data-chain]"))).hasSize(8);
+        assertThat(driver.findElement(By.id("workbook")).getAttribute("href")).endsWith("/api/investment-targets?format=xlsx");
+        screenshot("22-gaps");
+        open("/chains", "/chains");
+        assertThat(driver.findElements(By.cssSelector("#chain-table tbody tr"))).hasSize(8);
+        screenshot("23-chains");
+        for (String[] c : new String[][] {{"新能源汽车", "NEV-U01"}, {"航空航天", "AER-D01"}}) {
+            open("/chains/" + enc(c[0]) + "?segment=" + c[1], "/chains/:name");
+            assertThat(driver.findElement(By.cssSelector(".seg-card[data-segment='" + c[1] + "']")).getAttribute("data-status")).isEqualTo("缺链");
+            assertThat(driver.findElements(By.cssSelector(".seg-card[data-status='缺链']"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void enterpriseListAndPageShowTheSampleBannerAndTargets() {
+        open("/enterprises?chain=" + enc("光电通信"), "/enterprises");
+        assertThat(driver.findElement(By.cssSelector(".sample-banner")).getText()).contains("样例数据（虚构）");
+        assertThat(driver.findElements(By.cssSelector("#ent-table tbody tr")).size()).isBetween(1, 50);
+        screenshot("24-enterprises");
+        driver.findElement(By.cssSelector("#ent-table tbody tr a")).click();
+        waitFor("/enterprises/:id");
+        assertThat(driver.findElement(By.cssSelector(".sample-banner")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector(".sample-banner")).getText()).contains("样例数据（虚构）");
+        assertThat(driver.findElements(By.cssSelector("#feeds tr[data-indicator='A1-02']"))).hasSize(1);
+        screenshot("25-enterprise");
+    }
+
+    @Test
+    void searchResultsPageGroupsByKind() {
+        open("/search?q=" + enc("光电"), "/search");
+        assertThat(driver.findElements(By.cssSelector(".search-group[data-kind='Chain'] li[data-id='光电通信']"))).hasSize(1);
+        screenshot("26-search-results");
+    }
+
+    @Test
+    void explorerExpandsTask52ToItsDepartments() {
+        open("/explore/Task/52", "/explore/:kind/:id");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explore-graph canvas")));
+        assertThat(driver.findElements(By.cssSelector("#explore-table tr[data-key='Department:市金融发展服务中心']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#explore-table tr[data-key='Department:人行平湖市支行']"))).hasSize(1);
+        assertThat(driver.findElement(By.id("explore-panel")).getText()).contains("附件2 第52行");
+        driver.findElement(By.cssSelector("#explore-table tr[data-key='Department:市金融发展服务中心'] [data-expand]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#explore-table tr[data-kind='Task']")).size() > 1);
+        screenshot("27-explorer");
+    }
+
+    @Test
+    void reportRunsAndItsCsvDownloadHasABomAndTheHeader() {
+        open("/reports", "/reports");
+        assertThat(driver.findElements(By.cssSelector("#report-table tr[data-report]")).size()).isGreaterThanOrEqualTo(15);
+        open("/reports/town-breakdown?indicator=A3-10", "/reports/:name");
+        WebElement count = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-count")));
+        assertThat(count.getAttribute("data-rows")).isEqualTo("11");
+        String href = driver.findElement(By.id("dl-csv")).getAttribute("href");
+        assertThat(href).contains("/api/reports/town-breakdown/run?", "format=csv", "indicator=A3-10");
+        Object head = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+                  const u = new Uint8Array(b);
+                  done([u[0], u[1], u[2], new TextDecoder().decode(u.slice(3, 200)).split(String.fromCharCode(13))[0]]);
+                }).catch(e => done(String(e)));""", href);
+        assertThat(String.valueOf(head)).isEqualTo("[239, 187, 191, indicator,name,unit,kind,town,value,text,note]");
+        screenshot("28-report");
+    }
+
+    @Test
+    void consoleRefusesAWriteVisibly() {
+        open("/console", "/console");
+        WebElement q = driver.findElement(By.id("cypher-query"));
+        q.clear();
+        q.sendKeys("CREATE (n:Hacked {x: 1}) RETURN n");
+        driver.findElement(By.id("cypher-params")).clear();
+        driver.findElement(By.id("cypher-run")).click();
+        WebElement err = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".console-error")));
+        assertThat(err.getAttribute("data-status")).isEqualTo("403");
+        assertThat(err.getText()).contains("已拒绝", "只读控制台不允许写操作");
+        screenshot("29-console-refused");
+        q.clear();
+        q.sendKeys("MATCH (t:Task {no: 52})-[r:LED_BY|CO_OWNED_BY]->(d:Department) RETURN t, r, d");
+        driver.findElement(By.id("cypher-run")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#console-graph canvas")));
+        assertThat(driver.findElements(By.cssSelector("#console-table tbody tr"))).hasSize(3);
+        screenshot("30-console-graph");
     }
 
     @Test
