@@ -190,7 +190,8 @@ public class GapService {
                         long segments = v.get("segments").asLong();
                         long missing = v.get("missing").asLong();
                         long weak = v.get("weak").asLong();
-                        String status = missing == segments ? MISSING : missing + weak > 0 ? WEAK : PRESENT;
+                        // a cell takes the worst status of its segments; the counts say how many
+                        String status = missing > 0 ? MISSING : weak > 0 ? WEAK : PRESENT;
                         byStage.put(v.get("stage").asString(), new MatrixCell(v.get("stage").asString(), status, segments, missing, weak,
                                 v.get("localCount").asLong(), v.get("localOutput").asDouble()));
                     }

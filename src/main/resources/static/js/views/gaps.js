@@ -20,7 +20,7 @@ export default async function gaps(ctx) {
       <th scope="col" class="r">${t('status.缺链')}</th><th scope="col" class="r">${t('status.弱链')}</th></tr></thead>
     <tbody>${m.rows.map((r) => html`<tr data-chain="${r.chain}">
       <th scope="row"><a href="${href('chains', r.chain)}">${r.chain}</a></th><td class="small">${r.cluster} ${assumedBadge()}</td>
-      ${r.cells.map((c0) => Object.assign({}, c0, { status: c0.missing ? '缺链' : c0.status })).map((c) => c.segments
+      ${r.cells.map((c) => c.segments
         ? html`<td class="gap-cell cell-${statusClass(c.status)}" data-stage="${c.stage}" data-status="${c.status || ''}"><a href="${href('chains', r.chain)}">
             ${statusBadge(c.status)} <span class="small">${t('gaps.segmentsN', { n: c.segments })}</span>
             <span class="cell-figs">${c.missing ? html`<b class="c-missing">${t('chain.missing', { n: c.missing })}</b> ` : ''}${c.weak ? html`<b class="c-weak">${t('chain.weak', { n: c.weak })}</b>` : ''}</span>

@@ -125,7 +125,7 @@ class GapIT {
     @Test
     void matrixCellsCarryTheSameStatuses() {
         var row = gaps.matrix().rows().stream().filter(r -> r.chain().equals("测试链")).findFirst().orElseThrow();
-        assertThat(row.cells()).extracting(GapViews.MatrixCell::status).containsExactly("弱链", "有链", "有链", null);
+        assertThat(row.cells()).extracting(GapViews.MatrixCell::status).containsExactly("缺链", "有链", "有链", null);
         assertThat(row.cells().getFirst().missing()).isEqualTo(1);
         assertThat(row.cells().getFirst().weak()).isEqualTo(1);
         assertThat(row.cells().get(2).localCount()).isEqualTo(6);
