@@ -158,6 +158,27 @@ public class RollupService {
             MATCH (r:StageRollup) WHERE NOT EXISTS { MATCH (:Chain {name: r.chain})<-[:PART_OF]-(:Segment {stage: r.stage}) }
             DETACH DELETE r""";
 
+    /** Every how many enterprises of a chain's ranked list a bookmark is kept (see {@link #RANK_MARKS}). */
+    public static final int RANK_MARK_EVERY = 200;
+
+    /**
+     * Per chain, the maintained order of its enterprise list (output DESC, id): {@code rankTotal} (distinct enterprises) and
+     * bookmarks every {@value #RANK_MARK_EVERY} positions, {@code rankMarkRanks[k]} / {@code rankMarkIds[k]} = the sort key
+     * of the enterprise at position {@code k × rankMarkEvery}. A deep page seeks the output index at the nearest bookmark
+     * (keyset) and skips fewer than {@value #RANK_MARK_EVERY} of the chain's rows instead of re-reading every row before it.
+     */
+    static final String RANK_MARKS = """
+            MATCH (c:Chain)
+            CALL (c) {
+              MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)
+              WITH DISTINCT e
+              WITH e.outputRank AS rank, e.id AS id ORDER BY rank DESC, id
+              WITH collect([rank, id]) AS keys
+              WITH keys, range(0, size(keys) - 1, $every) AS at
+              RETURN size(keys) AS total, [i IN at | keys[i][0]] AS ranks, [i IN at | keys[i][1]] AS ids
+            }
+            SET c.rankTotal = total, c.rankMarkEvery = $every, c.rankMarkRanks = ranks, c.rankMarkIds = ids, c.rankAt = datetime()""";
+
     private final Driver driver;
 
     RollupService(Driver driver) {
@@ -178,6 +199,7 @@ public class RollupService {
                 tx.run(STAGES).consume();
                 // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
                 tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
+                tx.run(RANK_MARKS, Map.of("every", RANK_MARK_EVERY)).consume();
             });
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
