@@ -5,7 +5,7 @@
 #   empty store), starts the app on the online-loaded graph (startup to ready, heap, RSS), runs bench/Bench.java (each core
 #   question through the HTTP API and through the bare driver, p50/p95/ratio), then wrk on the hot read endpoints.
 # Everything runs on 127.0.0.1; results go to bench/results/SIZE-DATE.md (copy the figures into docs/benchmarks.md).
-# Settings (environment): WORK (scratch folder, default /tmp/cg-bench-SIZE), ITER (timed calls per question, 200),
+# Settings (environment): REGISTER (reuse a register folder generated earlier), WORK (scratch folder, default /tmp/cg-bench-SIZE), ITER (timed calls per question, 200),
 #   HEAP (-Xmx of the app, 2g), PAGE_CACHE (default 512m; 2g from 500k), WRK_SECONDS (10), WRK_CONN (8), PORT (18080), BOLT (17687).
 set -euo pipefail
 SIZE=${1:?usage: bench/run.sh SIZE [SEED]}
@@ -23,6 +23,7 @@ WRK_CONN=${WRK_CONN:-8}
 PORT=${PORT:-18080}
 BOLT=${BOLT:-17687}
 OFFLINE=${OFFLINE:-1}
+ONLINE=${ONLINE:-1}
 JAR=$ROOT/target/cluster-graph-0.1.0-SNAPSHOT.jar
 mkdir -p bench/results
 OUT=$ROOT/bench/results/$SIZE-$(date -u +%Y%m%d-%H%M).md
@@ -38,18 +39,27 @@ if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; th
   mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime >/dev/null
 fi
 rm -rf "$WORK"; mkdir -p "$WORK"
+# run a copy, so a rebuild during a long run cannot pull the jar from under it
+cp "$JAR" "$WORK/app.jar"; JAR=$WORK/app.jar
 COMMON=(--clustergraph.sample.enabled=false --clustergraph.neo4j.embedded.page-cache=$PAGE_CACHE
         --clustergraph.neo4j.embedded.bolt-port=$BOLT --server.port=$PORT --logging.file.name=$WORK/app.log)
 
-log "generate --size=$SIZE --seed=$SEED"
-t0=$(now)
-"$JAVA" -jar "$JAR" generate --size="$SIZE" --seed="$SEED" --out="$WORK/register" --dataset="bench-$SIZE" "${COMMON[@]}" \
-  --clustergraph.neo4j.embedded.data-dir="$WORK/gen-store" | tee -a "$OUT.log"
-GEN_S=$(secs "$t0" "$(now)")
+if [ -n "${REGISTER:-}" ]; then
+  # a register generated earlier with the same size and seed (generate is deterministic)
+  log "reusing the register in $REGISTER"
+  cp -r "$REGISTER" "$WORK/register"
+  GEN_S="(reused)"
+else
+  log "generate --size=$SIZE --seed=$SEED"
+  t0=$(now)
+  "$JAVA" -jar "$JAR" generate --size="$SIZE" --seed="$SEED" --out="$WORK/register" --dataset="bench-$SIZE" | tee -a "$OUT.log"
+  GEN_S=$(secs "$t0" "$(now)")s
+fi
 ROWS=$(( $(cat "$WORK"/register/*.csv | wc -l) - $(ls "$WORK"/register/*.csv | wc -l) ))
 LINKS=$(( $(wc -l < "$WORK/register/supply_links.csv") - 1 ))
-rm -rf "$WORK/gen-store"
 
+ONLINE_S=n/a; ONLINE_IMPORT_MS=
+if [ "$ONLINE" = 1 ]; then
 log "online load: import-register into a fresh store ($ROWS rows, $LINKS supply links)"
 t0=$(now)
 "$JAVA" -Xmx$HEAP -jar "$JAR" import-register --file="$WORK/register" --dataset="bench-$SIZE" "${COMMON[@]}" \
@@ -57,13 +67,14 @@ t0=$(now)
 ONLINE_S=$(secs "$t0" "$(now)")
 ONLINE_IMPORT_MS=$(grep -o "([0-9]* ms: {validate" "$WORK/online.log" | head -1 | grep -o "[0-9]*" | head -1 || echo "")
 log "online load end to end (JVM start, schema, programme, validate, write, rollups): ${ONLINE_S}s; importer ${ONLINE_IMPORT_MS} ms"
+fi
 
 OFFLINE_S=n/a
 if [ "$OFFLINE" = 1 ]; then
   log "offline load: offline-import into an empty store, then first start (schema, programme, rollups)"
   t0=$(now)
   if "$JAVA" -Xmx$HEAP -jar "$JAR" offline-import --file="$WORK/register" --dataset="bench-$SIZE" "${COMMON[@]}" \
-      --clustergraph.neo4j.embedded.data-dir="$WORK/offline" 2>&1 | tee "$WORK/offline.log" | grep -E "progress|offline|ERROR" | tee -a "$OUT.log"; then
+      --clustergraph.neo4j.embedded.data-dir="$WORK/offline" 2>&1 | tee "$WORK/offline.log" | grep -E "progress|offline-|IMPORT|Imported|nodes$|relationships$|ERROR" | tee -a "$OUT.log"; then
     OFFLINE_S=$(secs "$t0" "$(now)")
     log "offline load end to end: ${OFFLINE_S}s"
   else
@@ -71,9 +82,11 @@ if [ "$OFFLINE" = 1 ]; then
   fi
 fi
 
-log "start the app on the online-loaded graph"
+STORE_DIR=$WORK/online
+[ "$ONLINE" = 1 ] || STORE_DIR=$WORK/offline
+log "start the app on the loaded graph ($STORE_DIR)"
 t0=$(now)
-"$JAVA" -Xmx$HEAP -jar "$JAR" "${COMMON[@]}" --clustergraph.neo4j.embedded.data-dir="$WORK/online" > "$WORK/server.out" 2>&1 &
+"$JAVA" -Xmx$HEAP -jar "$JAR" "${COMMON[@]}" --clustergraph.neo4j.embedded.data-dir="$STORE_DIR" > "$WORK/server.out" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
@@ -109,7 +122,7 @@ else
 fi
 kill $PID; wait $PID 2>/dev/null || true
 trap - EXIT
-STORE=$(du -sh "$WORK/online/data" 2>/dev/null | cut -f1 || echo ?)
+STORE=$(du -sh "$STORE_DIR/data" 2>/dev/null | cut -f1 || echo ?)
 
 {
   echo "## $SIZE enterprises (seed $SEED), $(date -u +%Y-%m-%d)"
@@ -119,10 +132,10 @@ STORE=$(du -sh "$WORK/online/data" 2>/dev/null | cut -f1 || echo ?)
   echo
   echo "| what | figure |"
   echo "|---|---|"
-  echo "| generate | ${GEN_S}s |"
-  echo "| online load end to end (fresh store, JVM start to exit) | ${ONLINE_S}s (importer ${ONLINE_IMPORT_MS} ms, $(echo "$ROWS * 1000 / ${ONLINE_IMPORT_MS:-1}" | bc) rows/s) |"
+  echo "| generate | ${GEN_S} |"
+  echo "| online load end to end (fresh store, JVM start to exit) | ${ONLINE_S}s (importer ${ONLINE_IMPORT_MS:-n/a} ms, $([ -n "$ONLINE_IMPORT_MS" ] && echo "$ROWS * 1000 / $ONLINE_IMPORT_MS" | bc) rows/s) |"
   echo "| offline load end to end (CSV + import + first start) | ${OFFLINE_S}s |"
-  echo "| startup to ready on the loaded graph (warm-up included) | ${START_S}s |"
+  echo "| startup to ready on the loaded graph ($(basename "$STORE_DIR") store, warm-up included) | ${START_S}s |"
   echo "| heap used after full GC / RSS | $((HEAP_USED / 1024)) MiB / $((RSS / 1024)) MiB |"
   echo
   cat "$WORK/queries.md"

@@ -174,10 +174,24 @@ public class RollupService {
               WITH DISTINCT e
               WITH e.outputRank AS rank, e.id AS id ORDER BY rank DESC, id
               WITH collect([rank, id]) AS keys
-              WITH keys, range(0, size(keys) - 1, $every) AS at
+              WITH keys, [i IN range(0, size(keys) - 1, $every) WHERE i < size(keys)] AS at
               RETURN size(keys) AS total, [i IN at | keys[i][0]] AS ranks, [i IN at | keys[i][1]] AS ids
             }
             SET c.rankTotal = total, c.rankMarkEvery = $every, c.rankMarkRanks = ranks, c.rankMarkIds = ids, c.rankAt = datetime()""";
+
+    /** How many of a segment's largest local enterprises and candidates are kept in order for the chain view. */
+    public static final int TOP_KEPT = 50;
+
+    /**
+     * Per segment, the ids of its {@value #TOP_KEPT} largest local enterprises and candidates elsewhere (output DESC, id):
+     * the chain view lists the top of each segment from these instead of sorting every enterprise of every segment.
+     */
+    static final String SEGMENT_TOPS = """
+            MATCH (s:Segment)
+            SET s.rankTopLocalIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
+                                              RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
+                s.rankTopCandidateIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
+                                                  RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }""";
 
     private final Driver driver;
 
@@ -200,6 +214,7 @@ public class RollupService {
                 // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
                 tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
                 tx.run(RANK_MARKS, Map.of("every", RANK_MARK_EVERY)).consume();
+                tx.run(SEGMENT_TOPS, Map.of("keep", TOP_KEPT)).consume();
             });
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -254,7 +269,9 @@ public class RollupService {
     /** True when some chain has never been rolled up. */
     public boolean missing() {
         try (var s = driver.session()) {
-            return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL } AS x").single().get("x").asBoolean());
+            return s.executeRead(tx -> tx.run("""
+                    RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL OR c.rankMarkIds IS NULL }
+                        OR EXISTS { MATCH (s:Segment) WHERE s.rankTopLocalIds IS NULL } AS x""").single().get("x").asBoolean());
         }
     }
 }
