@@ -31,11 +31,14 @@ class Warmup {
     private final GraphInitializer initializer;
     private final int iterations;
     private final List<String> paths;
+    private final Duration budget;
 
     Warmup(GraphInitializer initializer, @Value("${clustergraph.warmup.iterations:20}") int iterations,
-           @Value("${clustergraph.warmup.paths:}") List<String> paths) {
+           @Value("${clustergraph.warmup.paths:}") List<String> paths,
+           @Value("${clustergraph.warmup.max-time:8s}") Duration budget) {
         this.initializer = initializer;
         this.iterations = iterations;
+        this.budget = budget;
         this.paths = paths.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
@@ -49,8 +52,11 @@ class Warmup {
         long started = System.nanoTime();
         int port = web.getWebServer().getPort();
         int failures = 0;
+        int rounds = 0;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            for (int i = 0; i < iterations; i++) {
+            // the first round always runs (every query planned once); further rounds while within the time budget
+            for (int i = 0; i < iterations && (i == 0 || System.nanoTime() - started < budget.toNanos()); i++) {
+                rounds++;
                 for (String path : paths) {
                     try {
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + encode(path)))
@@ -68,7 +74,7 @@ class Warmup {
                 }
             }
         }
-        String summary = iterations + " × " + paths.size() + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+        String summary = rounds + " × " + paths.size() + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (failures > 0 ? ", " + failures + " failed" : "");
         log.info("Warm-up done: {}", summary);
         initializer.warmedUp(summary);
