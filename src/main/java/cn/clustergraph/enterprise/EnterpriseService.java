@@ -196,12 +196,12 @@ public class EnterpriseService {
     /** Where a chain's page starts: the chain's canonical name, list size, and the nearest bookmark at or before the page. */
     private static final String CHAIN_MARK = """
             MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
-            WITH c, toInteger($skip / c.rankMarkEvery) AS k
-            RETURN c.name AS chain, c.rankTotal AS total, k * c.rankMarkEvery AS at,
-                   c.rankMarkRanks[k] AS rank, c.rankMarkIds[k] AS id
+            WITH c, toInteger($skip / c.rollupRankEvery) AS k
+            RETURN c.name AS chain, c.rollupRankTotal AS total, k * c.rollupRankEvery AS at,
+                   c.rollupRankMarkRanks[k] AS rank, c.rollupRankMarkIds[k] AS id
             LIMIT 1""";
 
-    /** One page of a chain's list from a bookmark: seek the output index at the bookmark's key, skip < rankMarkEvery rows. */
+    /** One page of a chain's list from a bookmark: seek the output index at the bookmark's key, skip < rollupRankEvery rows. */
     private static final String CHAIN_PAGE = """
             MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
             WHERE e.outputRank <= $rank AND (e.outputRank < $rank OR e.id >= $id)

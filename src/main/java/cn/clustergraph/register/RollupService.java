@@ -162,9 +162,9 @@ public class RollupService {
     public static final int RANK_MARK_EVERY = 200;
 
     /**
-     * Per chain, the maintained order of its enterprise list (output DESC, id): {@code rankTotal} (distinct enterprises) and
-     * bookmarks every {@value #RANK_MARK_EVERY} positions, {@code rankMarkRanks[k]} / {@code rankMarkIds[k]} = the sort key
-     * of the enterprise at position {@code k × rankMarkEvery}. A deep page seeks the output index at the nearest bookmark
+     * Per chain, the maintained order of its enterprise list (output DESC, id): {@code rollupRankTotal} (distinct enterprises) and
+     * bookmarks every {@value #RANK_MARK_EVERY} positions, {@code rollupRankMarkRanks[k]} / {@code rollupRankMarkIds[k]} = the sort key
+     * of the enterprise at position {@code k × rollupRankEvery}. A deep page seeks the output index at the nearest bookmark
      * (keyset) and skips fewer than {@value #RANK_MARK_EVERY} of the chain's rows instead of re-reading every row before it.
      */
     static final String RANK_MARKS = """
@@ -177,7 +177,7 @@ public class RollupService {
               WITH keys, [i IN range(0, size(keys) - 1, $every) WHERE i < size(keys)] AS at
               RETURN size(keys) AS total, [i IN at | keys[i][0]] AS ranks, [i IN at | keys[i][1]] AS ids
             }
-            SET c.rankTotal = total, c.rankMarkEvery = $every, c.rankMarkRanks = ranks, c.rankMarkIds = ids, c.rankAt = datetime()""";
+            SET c.rollupRankTotal = total, c.rollupRankEvery = $every, c.rollupRankMarkRanks = ranks, c.rollupRankMarkIds = ids""";
 
     /** How many of a segment's largest local enterprises and candidates are kept in order for the chain view. */
     public static final int TOP_KEPT = 50;
@@ -188,9 +188,9 @@ public class RollupService {
      */
     static final String SEGMENT_TOPS = """
             MATCH (s:Segment)
-            SET s.rankTopLocalIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
+            SET s.rollupTopLocalIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
                                               RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
-                s.rankTopCandidateIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
+                s.rollupTopCandidateIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
                                                   RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }""";
 
     private final Driver driver;
@@ -270,8 +270,8 @@ public class RollupService {
     public boolean missing() {
         try (var s = driver.session()) {
             return s.executeRead(tx -> tx.run("""
-                    RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL OR c.rankMarkIds IS NULL }
-                        OR EXISTS { MATCH (s:Segment) WHERE s.rankTopLocalIds IS NULL } AS x""").single().get("x").asBoolean());
+                    RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL OR c.rollupRankMarkIds IS NULL }
+                        OR EXISTS { MATCH (s:Segment) WHERE s.rollupTopLocalIds IS NULL } AS x""").single().get("x").asBoolean());
         }
     }
 }
