@@ -29,7 +29,7 @@ mkdir -p bench/results
 OUT=$ROOT/bench/results/$SIZE-$(date -u +%Y%m%d-%H%M).md
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" | tee -a "$OUT.log"; }
 now() { date +%s.%N; }
-secs() { echo "$2 - $1" | bc; }
+secs() { printf "%.1f" "$(echo "$2 - $1" | bc)"; }
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
   log "building"
