@@ -15,7 +15,14 @@ import java.util.Map;
 @ConfigurationPropertiesScan
 public class ClusterGraphApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("generate") || args[0].equals("offline-import"))) {
+            // these run before (generate: instead of) the Spring context: the offline importer needs the store closed
+            args = cn.clustergraph.register.OfflineCommands.beforeSpring(args);
+            if (args == null) {
+                return;
+            }
+        }
         SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
         if (args.length > 0 && args[0].matches("[a-z][a-z-]*")) {
             app.setWebApplicationType(WebApplicationType.NONE);

@@ -77,10 +77,12 @@ public class ChainService {
               RETURN collect({id: s.id, name: s.name, stage: s.stage, order: s.order, assumed: coalesce(s.assumed, true),
                 coverage: CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN 'none' WHEN s.rollupLocal <= 2 THEN 'thin' ELSE 'covered' END,
                 rollup: %1$s,
-                enterprises: COLLECT { MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s) WHERE e.local
-                    WITH e, m ORDER BY e.outputRank DESC, e.id LIMIT $top RETURN %2$s },
-                candidates: COLLECT { MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s) WHERE e.local = false
-                    WITH e, m ORDER BY e.outputRank DESC, e.id LIMIT $top RETURN %2$s }}) AS segments
+                enterprises: COLLECT { UNWIND range(0, size(coalesce(s.rollupTopLocalIds, [])) - 1) AS k
+                    WITH k, s.rollupTopLocalIds[k] AS id ORDER BY k LIMIT $top
+                    MATCH (e:Enterprise {id: id})-[m:IN_SEGMENT]->(s) WITH e, m, k ORDER BY k RETURN %2$s },
+                candidates: COLLECT { UNWIND range(0, size(coalesce(s.rollupTopCandidateIds, [])) - 1) AS k
+                    WITH k, s.rollupTopCandidateIds[k] AS id ORDER BY k LIMIT $top
+                    MATCH (e:Enterprise {id: id})-[m:IN_SEGMENT]->(s) WITH e, m, k ORDER BY k RETURN %2$s }}) AS segments
             }
             CALL (ch, cl) {
               MATCH (i:Indicator)

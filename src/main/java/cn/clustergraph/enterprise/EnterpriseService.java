@@ -139,6 +139,13 @@ public class EnterpriseService {
         params.put("lucene", q == null ? null : Lucene.escape(q));
         params.put("skip", p.skip());
         params.put("limit", p.size());
+        if (params.get("chain") != null && q == null && params.get("segment") == null && params.get("town") == null
+                && params.get("platform") == null && params.get("honour") == null && f.local() == null && f.sample() == null) {
+            PageResult<EnterpriseItem> ranked = chainPage(String.valueOf(params.get("chain")), p);
+            if (ranked != null) {
+                return ranked;
+            }
+        }
         // count from the most selective anchor; page either by sorting that anchor (small sets: honour, segment, platform,
         // text) or by walking the output index and filtering (big sets: a town, a chain, everything) — no sort of a large set
         String anchor;
@@ -182,6 +189,48 @@ public class EnterpriseService {
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         long total = ((Number) row.get("total")).longValue();
+        return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
+                notices.of(items.stream().anyMatch(EnterpriseItem::sample)));
+    }
+
+    /** Where a chain's page starts: the chain's canonical name, list size, and the nearest bookmark at or before the page. */
+    private static final String CHAIN_MARK = """
+            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
+            WITH c, toInteger($skip / c.rollupRankEvery) AS k
+            RETURN c.name AS chain, c.rollupRankTotal AS total, k * c.rollupRankEvery AS at,
+                   c.rollupRankMarkRanks[k] AS rank, c.rollupRankMarkIds[k] AS id
+            LIMIT 1""";
+
+    /** One page of a chain's list from a bookmark: seek the output index at the bookmark's key, skip < rollupRankEvery rows. */
+    private static final String CHAIN_PAGE = """
+            MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
+            WHERE e.outputRank <= $rank AND (e.outputRank < $rank OR e.id >= $id)
+              AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain {name: $chain}) }
+            WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit
+            """ + ITEM;
+
+    /**
+     * A chain's list (no other filter) from the maintained order (RollupService.RANK_MARKS): any page costs about the
+     * same as the first. Null when the chain is unknown or has no bookmarks yet (then the general query answers).
+     */
+    private PageResult<EnterpriseItem> chainPage(String chain, Paging p) {
+        Map<String, Object> mark = client.query(CHAIN_MARK).bindAll(Map.of("chain", chain, "skip", p.skip())).fetch().one().orElse(null);
+        if (mark == null || mark.get("total") == null || mark.get("at") == null) {
+            return null;
+        }
+        long total = ((Number) mark.get("total")).longValue();
+        List<EnterpriseItem> items = List.of();
+        if (p.skip() < total && mark.get("rank") != null) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("chain", mark.get("chain"));
+            params.put("rank", mark.get("rank"));
+            params.put("id", mark.get("id"));
+            params.put("skip", p.skip() - ((Number) mark.get("at")).longValue());
+            params.put("limit", p.size());
+            Map<String, Object> row = client.query(CHAIN_PAGE).bindAll(params).fetch().one().orElseThrow();
+            items = json.convertValue(row.get("items"), new TypeReference<>() {
+            });
+        }
         return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
                 notices.of(items.stream().anyMatch(EnterpriseItem::sample)));
     }

@@ -605,7 +605,7 @@ public final class RegisterGenerator {
         System.out.println("generated " + s);
     }
 
-    static Map<String, String> options(List<String> args) {
+    public static Map<String, String> options(List<String> args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String a : args) {
             if (a.startsWith("--")) {

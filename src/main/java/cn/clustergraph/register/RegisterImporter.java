@@ -88,7 +88,8 @@ public class RegisterImporter {
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, Long> removed = new LinkedHashMap<>();
         boolean single = validation.totalRows() <= props.singleTransactionRows();
-        try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver.session())) {
+        progress = new Progress(validation.totalRows());
+        try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver, Math.max(1, props.writers()))) {
             Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());
             sink.write(List.of(RegisterCypher.DATASET), with(base, "d", ds.asMap(source.describe())));
             RegisterRows rows = new RegisterRows(vocabulary, ds);
@@ -203,15 +204,50 @@ public class RegisterImporter {
         }
         flush(sink, base, upsert, adds, written, sheet);
         flush(sink, base, remove, drops, removed, sheet);
+        // the next sheet refers to what this one wrote
+        sink.barrier();
+        progress.report(sheet, true);
     }
 
-    private static void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
+    private Progress progress = new Progress(0);
+
+    /** A progress line (rows done, rows/s, ETA) in the log (and so on the console of a CLI run) at most every 5 s. */
+    private static final class Progress {
+        private final long total;
+        private final long started = System.nanoTime();
+        private long done;
+        private long last = started;
+
+        Progress(long total) {
+            this.total = total;
+        }
+
+        synchronized void add(long rows) {
+            done += rows;
+        }
+
+        synchronized void report(String sheet, boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - last < 5_000_000_000L) {
+                return;
+            }
+            last = now;
+            double secs = Math.max(1e-3, (now - started) / 1e9);
+            double rate = done / secs;
+            log.info(String.format(java.util.Locale.ROOT, "Import progress: %s, %,d of %,d rows done, %,.0f rows/s, ETA %.0f s",
+                    sheet, done, total, rate, rate <= 0 ? 0.0 : Math.max(0, total - done) / rate));
+        }
+    }
+
+    private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
                               Map<String, Long> counter, String sheet) {
         if (batch.isEmpty()) {
             return;
         }
         sink.write(statements, with(base, "rows", List.copyOf(batch)));
         counter.merge(sheet, (long) batch.size(), Long::sum);
+        progress.add(batch.size());
+        progress.report(sheet, false);
         batch.clear();
     }
 
@@ -220,6 +256,10 @@ public class RegisterImporter {
         void write(List<String> statements, Map<String, Object> params);
 
         void commit();
+
+        /** Waits until every batch written so far is committed. */
+        default void barrier() {
+        }
 
         @Override
         void close();
@@ -254,26 +294,71 @@ public class RegisterImporter {
         }
     }
 
+    /**
+     * One transaction per batch, {@code writers} of them at a time (each in its own session); {@link #barrier()} between
+     * sheets. A deadlock between two writers is transient: the driver's {@code executeWrite} retries it.
+     */
     private static final class PerBatch implements Sink {
-        private final Session session;
+        private final Driver driver;
+        private final java.util.concurrent.ExecutorService pool;
+        private final java.util.concurrent.Semaphore inFlight;
+        private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
 
-        PerBatch(Session session) {
-            this.session = session;
+        PerBatch(Driver driver, int writers) {
+            this.driver = driver;
+            this.pool = java.util.concurrent.Executors.newFixedThreadPool(writers, r -> {
+                Thread t = new Thread(r, "register-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            this.inFlight = new java.util.concurrent.Semaphore(writers * 2);
         }
 
         @Override
         public void write(List<String> statements, Map<String, Object> params) {
-            session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, params).consume()));
+            inFlight.acquireUninterruptibly();
+            pending.add(pool.submit(() -> {
+                try (Session session = driver.session()) {
+                    session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, params).consume()));
+                } finally {
+                    inFlight.release();
+                }
+            }));
+            // fail fast: surface an error from a finished batch
+            pending.removeIf(f -> f.isDone() && get(f));
+        }
+
+        private static boolean get(java.util.concurrent.Future<?> f) {
+            try {
+                f.get();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the register", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void barrier() {
+            for (var f : pending) {
+                get(f);
+            }
+            pending.clear();
         }
 
         @Override
         public void commit() {
-            // each batch committed on its own
+            barrier();
         }
 
         @Override
         public void close() {
-            session.close();
+            pool.shutdownNow();
         }
     }
 }

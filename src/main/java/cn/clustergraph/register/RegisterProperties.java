@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param singleTransactionRows registers up to this many rows are written in one transaction (all or nothing even if
  *                              the database fails midway); bigger ones in one transaction per batch of 5,000 rows
  * @param rollupOnStartup       refresh the rollups at startup when they are missing
+ * @param writers               concurrent writer transactions for registers above {@code singleTransactionRows} (1 = one)
  */
 @ConfigurationProperties("clustergraph.register")
 public record RegisterProperties(@DefaultValue("200000") long singleTransactionRows,
-                                 @DefaultValue("true") boolean rollupOnStartup) {
+                                 @DefaultValue("true") boolean rollupOnStartup,
+                                 @DefaultValue("2") int writers) {
 }

@@ -158,6 +158,41 @@ public class RollupService {
             MATCH (r:StageRollup) WHERE NOT EXISTS { MATCH (:Chain {name: r.chain})<-[:PART_OF]-(:Segment {stage: r.stage}) }
             DETACH DELETE r""";
 
+    /** Every how many enterprises of a chain's ranked list a bookmark is kept (see {@link #RANK_MARKS}). */
+    public static final int RANK_MARK_EVERY = 200;
+
+    /**
+     * Per chain, the maintained order of its enterprise list (output DESC, id): {@code rollupRankTotal} (distinct enterprises) and
+     * bookmarks every {@value #RANK_MARK_EVERY} positions, {@code rollupRankMarkRanks[k]} / {@code rollupRankMarkIds[k]} = the sort key
+     * of the enterprise at position {@code k × rollupRankEvery}. A deep page seeks the output index at the nearest bookmark
+     * (keyset) and skips fewer than {@value #RANK_MARK_EVERY} of the chain's rows instead of re-reading every row before it.
+     */
+    static final String RANK_MARKS = """
+            MATCH (c:Chain)
+            CALL (c) {
+              MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)
+              WITH DISTINCT e
+              WITH e.outputRank AS rank, e.id AS id ORDER BY rank DESC, id
+              WITH collect([rank, id]) AS keys
+              WITH keys, [i IN range(0, size(keys) - 1, $every) WHERE i < size(keys)] AS at
+              RETURN size(keys) AS total, [i IN at | keys[i][0]] AS ranks, [i IN at | keys[i][1]] AS ids
+            }
+            SET c.rollupRankTotal = total, c.rollupRankEvery = $every, c.rollupRankMarkRanks = ranks, c.rollupRankMarkIds = ids""";
+
+    /** How many of a segment's largest local enterprises and candidates are kept in order for the chain view. */
+    public static final int TOP_KEPT = 50;
+
+    /**
+     * Per segment, the ids of its {@value #TOP_KEPT} largest local enterprises and candidates elsewhere (output DESC, id):
+     * the chain view lists the top of each segment from these instead of sorting every enterprise of every segment.
+     */
+    static final String SEGMENT_TOPS = """
+            MATCH (s:Segment)
+            SET s.rollupTopLocalIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
+                                              RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
+                s.rollupTopCandidateIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
+                                                  RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }""";
+
     private final Driver driver;
 
     RollupService(Driver driver) {
@@ -178,6 +213,8 @@ public class RollupService {
                 tx.run(STAGES).consume();
                 // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
                 tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
+                tx.run(RANK_MARKS, Map.of("every", RANK_MARK_EVERY)).consume();
+                tx.run(SEGMENT_TOPS, Map.of("keep", TOP_KEPT)).consume();
             });
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -232,7 +269,9 @@ public class RollupService {
     /** True when some chain has never been rolled up. */
     public boolean missing() {
         try (var s = driver.session()) {
-            return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL } AS x").single().get("x").asBoolean());
+            return s.executeRead(tx -> tx.run("""
+                    RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL OR c.rollupRankMarkIds IS NULL }
+                        OR EXISTS { MATCH (s:Segment) WHERE s.rollupTopLocalIds IS NULL } AS x""").single().get("x").asBoolean());
         }
     }
 }

@@ -30,11 +30,12 @@ class Warmup {
 
     private final GraphInitializer initializer;
     private final int iterations;
-    private final Duration budget;
     private final List<String> paths;
+    private final Duration budget;
 
-    Warmup(GraphInitializer initializer, @Value("${clustergraph.warmup.iterations:10}") int iterations,
-           @Value("${clustergraph.warmup.max-time:10s}") Duration budget, @Value("${clustergraph.warmup.paths:}") List<String> paths) {
+    Warmup(GraphInitializer initializer, @Value("${clustergraph.warmup.iterations:20}") int iterations,
+           @Value("${clustergraph.warmup.paths:}") List<String> paths,
+           @Value("${clustergraph.warmup.max-time:8s}") Duration budget) {
         this.initializer = initializer;
         this.iterations = iterations;
         this.budget = budget;
@@ -51,11 +52,11 @@ class Warmup {
         long started = System.nanoTime();
         int port = web.getWebServer().getPort();
         int failures = 0;
-        int done = 0;
-        long deadline = started + budget.toNanos();
+        int rounds = 0;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            // at least one full pass (plans every query), then more passes while the time budget lasts
-            for (int i = 0; i < iterations && (i == 0 || System.nanoTime() < deadline); i++, done++) {
+            // the first round always runs (every query planned once); further rounds while within the time budget
+            for (int i = 0; i < iterations && (i == 0 || System.nanoTime() - started < budget.toNanos()); i++) {
+                rounds++;
                 for (String path : paths) {
                     try {
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + encode(path)))
@@ -67,13 +68,13 @@ class Warmup {
                     } catch (Exception e) {
                         failures++;
                         if (i == 0) {
-                            log.warn("Warm-up GET {} failed: {}", path, e.toString(), e);
+                            log.warn("Warm-up GET {} failed: {}", path, e.toString());
                         }
                     }
                 }
             }
         }
-        String summary = done + " × " + paths.size() + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+        String summary = rounds + " × " + paths.size() + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (failures > 0 ? ", " + failures + " failed" : "");
         log.info("Warm-up done: {}", summary);
         initializer.warmedUp(summary);
