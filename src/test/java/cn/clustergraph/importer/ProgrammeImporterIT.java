@@ -66,6 +66,38 @@ class ProgrammeImporterIT {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    long count(String cypher) {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> tx.run(cypher).single().get(0).asLong());
+        }
+    }
+
+    @Test
+    void rowsRemovedFromTheFilesLeaveTheGraphAndNothingElseDoes(@TempDir Path dir) throws IOException {
+        String before = snapshot();
+        long concerns = count("MATCH (:Task)-[r:CONCERNS]->() RETURN count(r)");
+        long items = count("MATCH (i:ChainItem) RETURN count(i)");
+        long register = count("MATCH (e:Enterprise {dataset: 'sample-register'}) RETURN count(e)");
+        long registerLinks = count("MATCH (:Enterprise {dataset: 'sample-register'})-[r]->() RETURN count(r)");
+        copyBundled(dir);
+        Path mentions = dir.resolve("programme/mentions.csv");
+        List<String> ml = Files.readAllLines(mentions);
+        Files.write(mentions, ml.subList(0, ml.size() - 1));
+        Path chainItems = dir.resolve("chains/chain_items.csv");
+        List<String> cl = Files.readAllLines(chainItems);
+        Files.write(chainItems, cl.subList(0, cl.size() - 1));
+        try {
+            assertThat(importer.load(ImportSource.of(dir.toString())).verified()).isTrue();
+            assertThat(count("MATCH (:Task)-[r:CONCERNS]->() RETURN count(r)")).isEqualTo(concerns - 1);
+            assertThat(count("MATCH (i:ChainItem) RETURN count(i)")).isEqualTo(items - 1);
+            assertThat(count("MATCH (e:Enterprise {dataset: 'sample-register'}) RETURN count(e)")).isEqualTo(register);
+            assertThat(count("MATCH (:Enterprise {dataset: 'sample-register'})-[r]->() RETURN count(r)")).isEqualTo(registerLinks);
+        } finally {
+            importer.load(ImportSource.of(null));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     @Test
     void brokenFilesAreRejectedWithFileLineColumnAndNothingIsWritten(@TempDir Path dir) throws IOException {
         copyBundled(dir);
