@@ -1,5 +1,7 @@
 package cn.clustergraph.register;
 
+import cn.clustergraph.importer.CsvStream;
+
 import cn.clustergraph.importer.CsvTable;
 import cn.clustergraph.importer.ImportProblems;
 import cn.clustergraph.importer.ImportSource;

@@ -1,7 +1,5 @@
-package cn.clustergraph.register;
+package cn.clustergraph.importer;
 
-import cn.clustergraph.importer.CsvTable;
-import cn.clustergraph.importer.ImportProblems;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
