@@ -24,12 +24,6 @@ class ProgrammeStartupLoader implements StartupDataLoader {
 
     @Override
     public String loadOnStartup() {
-        return switch (props.onStartup()) {
-            case "never" -> "skipped (clustergraph.import.on-startup=never)";
-            case "always" -> importer.load(props.source()).summary();
-            case "if-empty" -> importer.isLoaded() ? "already loaded" : importer.load(props.source()).summary();
-            default -> throw new IllegalStateException("clustergraph.import.on-startup must be if-empty, always or never, not '"
-                    + props.onStartup() + "'");
-        };
+        return props.loadOnStartup(importer::isLoaded, source -> importer.load(source).summary());
     }
 }

@@ -28,10 +28,6 @@ class RulesStartupLoader implements StartupDataLoader {
 
     @Override
     public String loadOnStartup() {
-        return switch (props.onStartup()) {
-            case "never" -> "skipped (clustergraph.import.on-startup=never)";
-            case "always" -> importer.load(props.source());
-            default -> importer.isLoaded() ? "already loaded" : importer.load(props.source());
-        };
+        return props.loadOnStartup(importer::isLoaded, importer::load);
     }
 }
