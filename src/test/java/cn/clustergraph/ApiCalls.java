@@ -44,6 +44,11 @@ public final class ApiCalls {
         return JSON.readTree(r.body());
     }
 
+    /** The elements of a JSON array, for streams and AssertJ. */
+    public static java.util.List<JsonNode> list(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
     public JsonNode json(String body) {
         return JSON.readTree(body);
     }

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
+import static cn.clustergraph.ApiCalls.list;
 import static cn.clustergraph.ApiCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -31,9 +31,6 @@ class ChainApiIT {
         api = new ApiCalls(port);
     }
 
-    static List<JsonNode> list(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
     @Test
     void opticalCommunicationChainView() {

@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
+import static cn.clustergraph.ApiCalls.list;
 import static cn.clustergraph.ApiCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,9 +36,6 @@ class EnterpriseApiIT {
         api = new ApiCalls(port);
     }
 
-    static List<JsonNode> list(JsonNode a) {
-        return StreamSupport.stream(a.spliterator(), false).toList();
-    }
 
     @Test
     void filtersMatchTheSampleFiles() {

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
+import static cn.clustergraph.ApiCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,9 +30,6 @@ class TargetApiIT {
         api = new ApiCalls(port);
     }
 
-    static List<JsonNode> list(JsonNode a) {
-        return StreamSupport.stream(a.spliterator(), false).toList();
-    }
 
     @Test
     void contributorsOfTheClusterOutputTargetSumToTheIndependentRollup() {
