@@ -318,10 +318,12 @@ public class ProgrammeImporter {
         List<String> mismatches = new ArrayList<>();
         try (var session = driver.session()) {
             session.executeRead(tx -> {
-                tx.run("MATCH (n) WHERE n.dataset IN $ds UNWIND labels(n) AS l RETURN l, count(*) AS n",
-                        Map.of("ds", List.of(PROGRAMME, CHAIN_MAP))).forEachRemaining(r -> labels.put(r.get("l").asString(), r.get("n").asLong()));
-                tx.run("MATCH ()-[r]->() WHERE r.dataset IN $ds RETURN type(r) AS t, count(*) AS n",
-                        Map.of("ds", List.of(PROGRAMME, CHAIN_MAP))).forEachRemaining(r -> types.put(r.get("t").asString(), r.get("n").asLong()));
+                // from the labels these datasets own (as the prune does), not a scan of every node and relationship
+                Map<String, Object> ds = Map.of("programme", PROGRAMME, "chainMap", CHAIN_MAP);
+                tx.run(OWNED_NODES + "WITH n WHERE n.dataset IN [$programme, $chainMap] UNWIND labels(n) AS l RETURN l, count(*) AS n", ds)
+                        .forEachRemaining(r -> labels.put(r.get("l").asString(), r.get("n").asLong()));
+                tx.run(OWNED_NODES + "MATCH (n)-[r]->() WHERE r.dataset IN [$programme, $chainMap] RETURN type(r) AS t, count(*) AS n", ds)
+                        .forEachRemaining(r -> types.put(r.get("t").asString(), r.get("n").asLong()));
                 return null;
             });
         }

@@ -85,8 +85,18 @@ class RegisterCommands {
 
     @Bean
     CliCommand rollupCommand(RollupService rollups) {
-        return command("rollup", "recompute output shares and the chain/segment/cluster rollups (after editing chains/)", o -> {
-            System.out.println("rollups refreshed in " + rollups.refreshAll() + " ms");
+        return command("rollup", "[--shares=false] [--verify]  recompute output shares (after editing chains/) and every rollup;"
+                + " --verify then compares each stored rollup with the live Cypher aggregation (slow at scale) and exits 1 on a difference", o -> {
+            boolean shares = !"false".equals(o.get("shares"));
+            System.out.println("rollups refreshed in " + (shares ? rollups.refreshAll() : rollups.refresh()) + " ms");
+            if (o.containsKey("verify")) {
+                long t = System.nanoTime();
+                List<String> differences = rollups.differences();
+                System.out.println("verified against the live aggregation in " + (System.nanoTime() - t) / 1_000_000 + " ms: "
+                        + (differences.isEmpty() ? "every rollup equal" : differences.size() + " differences"));
+                differences.stream().limit(50).forEach(System.out::println);
+                return differences.isEmpty() ? 0 : 1;
+            }
             return 0;
         });
     }

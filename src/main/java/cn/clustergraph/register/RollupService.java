@@ -1,10 +1,19 @@
 package cn.clustergraph.register;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.clustergraph.neo4j.EmbeddedNeo4j;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,198 +37,237 @@ public class RollupService {
 
     private static final Logger log = LoggerFactory.getLogger(RollupService.class);
 
-    /** Path from an enterprise {@code e} (membership {@code m}) to the rolled-up node {@code x}, per label. */
-    private static final Map<String, String> PATHS = Map.of(
-            "Segment", "(e:Enterprise)-[m:IN_SEGMENT]->(x)",
-            "Chain", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x)",
-            "Cluster", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(x)",
-            "Programme", "(e:Enterprise)-[m:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x)");
-
-    /** Aggregation over the enterprises under node {@code x} (path %1$s from {@link #PATHS}). */
-    private static final String ROLLUP_BODY = """
-              OPTIONAL MATCH %1$s
-              WITH e, sum(m.share) AS share
-              RETURN count(e) AS enterprises,
-                     count(CASE WHEN e.local THEN 1 END) AS local,
-                     count(CASE WHEN e.local AND e.scale THEN 1 END) AS scale,
-                     count(CASE WHEN e.local = false THEN 1 END) AS candidates,
-                     sum(CASE WHEN e.local THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS output,
-                     sum(CASE WHEN e.local AND e.scale THEN coalesce(e.output, 0.0) * share ELSE 0.0 END) AS scaleOutput,
-                     max(CASE WHEN e.local THEN e.outputYear END) AS outputYear,
-                     count(CASE WHEN e.local AND e.output IS NOT NULL THEN 1 END) AS localReporting,
-                     count(CASE WHEN e.local AND e.scale AND e.output IS NOT NULL THEN 1 END) AS scaleReporting,
-                     count(CASE WHEN e.sample THEN 1 END) AS sample
-            """;
-
-    private static final String ROLLUP = """
-            MATCH (x:%1$s)
-            CALL (x) {
-            """ + ROLLUP_BODY.replace("%1$s", "%2$s") + """
-            }
-            CALL (x) {
-              OPTIONAL MATCH %2$s WHERE e.local
-              WITH e, sum(m.share) AS share
-              OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure) WHERE f.output IS NOT NULL
-              WITH f.year AS year, sum(f.output * share) AS out, sum(CASE WHEN e.scale THEN f.output * share ELSE 0.0 END) AS scaleOut
-              WITH year, out, scaleOut WHERE year IS NOT NULL
-              ORDER BY year
-              RETURN collect(year) AS years, collect(out) AS outByYear, collect(scaleOut) AS scaleOutByYear
-            }
-            SET x.rollupEnterprises = enterprises, x.rollupLocal = local, x.rollupScale = scale, x.rollupCandidates = candidates,
-                x.rollupOutput = output, x.rollupScaleOutput = scaleOutput, x.rollupOutputYear = outputYear, x.rollupSample = sample,
-                x.rollupLocalReporting = localReporting, x.rollupScaleReporting = scaleReporting,
-                x.rollupYears = years, x.rollupOutputByYear = outByYear, x.rollupScaleOutputByYear = scaleOutByYear,
-                x.rollupAt = datetime()
-            RETURN count(x) AS n""";
-
-    private static final String CHAIN_EXTRAS = """
-            MATCH (x:Chain)
-            CALL (x) {
-              OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x) WHERE e.local
-              WITH DISTINCT e
-              OPTIONAL MATCH (e)-[:ON_PLATFORM]->(p:Platform)
-              WITH p, count(e) AS n WHERE p IS NOT NULL
-              ORDER BY n DESC, p.id
-              RETURN collect(p.id) AS platforms, collect(n) AS counts
-            }
-            CALL (x) {
-              OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(x) WHERE e.local
-              WITH DISTINCT e
-              MATCH (e)-[r:HAS_HONOUR]->(h:Honour)
-              WITH h.name AS honour, r.year AS year, count(*) AS n
-              ORDER BY honour, year
-              RETURN collect(honour) AS honourNames, collect(year) AS honourYears, collect(n) AS honourCounts
-            }
-            SET x.rollupPlatforms = platforms, x.rollupPlatformCounts = counts, x.rollupHonourNames = honourNames,
-                x.rollupHonourYears = honourYears, x.rollupHonourCounts = honourCounts,
-                x.rollupLeaders = COUNT { (e:Enterprise)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(x) WHERE e.chainLeader = true }""";
-
-    /** Per honour: local enterprises holding it, by the year it was awarded. */
-    private static final String HONOURS = """
-            MATCH (h:Honour)
-            CALL (h) {
-              OPTIONAL MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise) WHERE e.local
-              WITH r.year AS year, count(e) AS n, count(CASE WHEN e.sample THEN 1 END) AS s
-              WITH year, n, s WHERE year IS NOT NULL
-              ORDER BY year
-              RETURN collect(year) AS years, collect(n) AS counts, sum(s) AS sample
-            }
-            CALL (h) {
-              OPTIONAL MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise)-[:LOCATED_IN]->(tw:Town) WHERE e.local
-              WITH tw.name AS town, r.year AS year, count(e) AS n
-              WITH town, year, n WHERE town IS NOT NULL
-              ORDER BY town, year
-              RETURN collect(town) AS towns, collect(year) AS townYears, collect(n) AS townCounts
-            }
-            SET h.rollupYears = years, h.rollupCounts = counts, h.rollupSample = sample, h.rollupTowns = towns,
-                h.rollupTownYears = townYears, h.rollupTownCounts = townCounts, h.rollupAt = datetime()""";
-
-    /**
-     * Gap-analysis extras per segment {@code s}: honours and 链主 among local enterprises, the three largest local
-     * enterprises, and supply links from local / non-local enterprises of the segment into local enterprises (with up to
-     * five examples). Shared by {@link #refresh()} and {@link #liveSegment(String)}.
-     */
-    static final String GAP_AGGREGATE = """
-            RETURN COUNT { MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s) MATCH (e)-[:HAS_HONOUR]->(:Honour) } AS honours,
-                   COUNT { MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s) WHERE e.chainLeader = true } AS leaders,
-                   COLLECT { MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s)
-                             RETURN e.name ORDER BY e.outputRank DESC, e.id LIMIT 3 } AS topLocal,
-                   COUNT { MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s)
-                           MATCH (e)-[:SUPPLIES]->(:Enterprise {local: true}) } AS localSupplyLinks,
-                   COUNT { MATCH (e:Enterprise {local: false})-[:IN_SEGMENT]->(s)
-                           MATCH (e)-[:SUPPLIES]->(:Enterprise {local: true}) } AS externalSupplyLinks,
-                   COLLECT { MATCH (e:Enterprise {local: false})-[:IN_SEGMENT]->(s)
-                             MATCH (e)-[:SUPPLIES]->(y:Enterprise {local: true})
-                             RETURN e.name + ' → ' + y.name ORDER BY e.id, y.id LIMIT 5 } AS externalSupplyExamples
-            """;
-
-    private static final String GAP_EXTRAS = "MATCH (s:Segment) CALL (s) {\n" + GAP_AGGREGATE + """
-            }
-            SET s.rollupHonours = honours, s.rollupLeaderCount = leaders, s.rollupTopLocal = topLocal,
-                s.rollupLocalSupplyLinks = localSupplyLinks, s.rollupExternalSupplyLinks = externalSupplyLinks,
-                s.rollupExternalSupplyExamples = externalSupplyExamples""";
-
-    /** Per chain × stage: a {@code (:StageRollup)} with distinct local enterprises and the segments' output sum. */
-    private static final String STAGES = """
-            MATCH (c:Chain)<-[:PART_OF]-(s:Segment)
-            WITH c, s.stage AS stage, collect(s) AS segments
-            CALL (c, stage, segments) {
-              UNWIND segments AS s
-              OPTIONAL MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s)
-              WITH DISTINCT e WHERE e IS NOT NULL
-              RETURN count(e) AS local, count(CASE WHEN e.scale THEN 1 END) AS scale
-            }
-            MERGE (r:StageRollup {id: c.name + '/' + stage})
-            SET r.chain = c.name, r.stage = stage, r.segments = size(segments), r.rollupLocal = local, r.rollupScale = scale,
-                r.rollupOutput = reduce(o = 0.0, s IN segments | o + coalesce(s.rollupOutput, 0.0)),
-                r.emptySegments = size([s IN segments WHERE coalesce(s.rollupLocal, 0) = 0]), r.rollupAt = datetime()
-            MERGE (c)-[:HAS_ROLLUP]->(r)
-            WITH count(*) AS done
-            MATCH (r:StageRollup) WHERE NOT EXISTS { MATCH (:Chain {name: r.chain})<-[:PART_OF]-(:Segment {stage: r.stage}) }
-            DETACH DELETE r""";
-
-    /** Every how many enterprises of a chain's ranked list a bookmark is kept (see {@link #RANK_MARKS}). */
+    /** Every how many enterprises of a chain's ranked list a bookmark is kept (keyset pagination of the chain's enterprise list: {@code rollupRankMarkRanks} / {@code rollupRankMarkIds}). */
     public static final int RANK_MARK_EVERY = 200;
-
-    /**
-     * Per chain, the maintained order of its enterprise list (output DESC, id): {@code rollupRankTotal} (distinct enterprises) and
-     * bookmarks every {@value #RANK_MARK_EVERY} positions, {@code rollupRankMarkRanks[k]} / {@code rollupRankMarkIds[k]} = the sort key
-     * of the enterprise at position {@code k × rollupRankEvery}. A deep page seeks the output index at the nearest bookmark
-     * (keyset) and skips fewer than {@value #RANK_MARK_EVERY} of the chain's rows instead of re-reading every row before it.
-     */
-    static final String RANK_MARKS = """
-            MATCH (c:Chain)
-            CALL (c) {
-              MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)
-              WITH DISTINCT e
-              WITH e.outputRank AS rank, e.id AS id ORDER BY rank DESC, id
-              WITH collect([rank, id]) AS keys
-              WITH keys, [i IN range(0, size(keys) - 1, $every) WHERE i < size(keys)] AS at
-              RETURN size(keys) AS total, [i IN at | keys[i][0]] AS ranks, [i IN at | keys[i][1]] AS ids
-            }
-            SET c.rollupRankTotal = total, c.rollupRankEvery = $every, c.rollupRankMarkRanks = ranks, c.rollupRankMarkIds = ids""";
 
     /** How many of a segment's largest local enterprises and candidates are kept in order for the chain view. */
     public static final int TOP_KEPT = 50;
 
+    /** The chain map: segments with stage and chains, chains with clusters, clusters with programmes, programmes, honours. */
+    private static final String STRUCTURE = """
+            MATCH (s:Segment) RETURN 'Segment' AS kind, s.id AS key, s.stage AS stage, [(s)-[:PART_OF]->(c:Chain) | c.name] AS parents
+            UNION ALL
+            MATCH (c:Chain) RETURN 'Chain' AS kind, c.name AS key, null AS stage, [(c)-[:PART_OF]->(x:Cluster) | x.name] AS parents
+            UNION ALL
+            MATCH (c:Cluster) RETURN 'Cluster' AS kind, c.name AS key, null AS stage, [(c)-[:PART_OF]->(p:Programme) | p.id] AS parents
+            UNION ALL
+            MATCH (p:Programme) RETURN 'Programme' AS kind, p.id AS key, null AS stage, [] AS parents
+            UNION ALL
+            MATCH (h:Honour) RETURN 'Honour' AS kind, h.name AS key, null AS stage, [] AS parents""";
+
     /**
-     * Per segment, the ids of its {@value #TOP_KEPT} largest local enterprises and candidates elsewhere (output DESC, id):
-     * the chain view lists the top of each segment from these instead of sorting every enterprise of every segment.
+     * Each enterprise of one part once (parts by internal id, so every reader scans the store in storage order), with what the rollups need: memberships (segment, share, primary), figures,
+     * platforms and towns of local enterprises, honours, supply links into local enterprises and, for enterprises
+     * elsewhere, the first five local customers by id (examples of external supply).
      */
-    static final String SEGMENT_TOPS = """
-            MATCH (s:Segment)
-            SET s.rollupTopLocalIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
-                                              RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
-                s.rollupTopCandidateIds = COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
-                                                  RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }""";
+    static final String ENTERPRISES = """
+            MATCH (e:Enterprise) WHERE $parts = 1 OR id(e) % $parts = $part
+            WITH e, [(e)-[m:IN_SEGMENT]->(s:Segment) | [s.id, m.share, m.primary]] AS segments
+            RETURN e.id AS id, e.name AS name, e.local AS local, e.scale AS scale, e.sample AS sample, e.chainLeader AS leader,
+                   e.output AS output, e.outputYear AS outputYear, e.outputRank AS rank, segments,
+                   CASE WHEN e.local THEN [(e)-[:REPORTED]->(f:Figure) WHERE f.output IS NOT NULL | [f.year, f.output]] ELSE [] END AS figures,
+                   [(e)-[r:HAS_HONOUR]->(h:Honour) | [h.name, r.year]] AS honours,
+                   CASE WHEN e.local THEN [(e)-[:ON_PLATFORM]->(p:Platform) | p.id] ELSE [] END AS platforms,
+                   CASE WHEN e.local THEN [(e)-[:LOCATED_IN]->(t:Town) | t.name] ELSE [] END AS towns,
+                   CASE WHEN size(segments) = 0 OR e.local IS NULL THEN 0
+                        ELSE COUNT { (e)-[:SUPPLIES]->(:Enterprise {local: true}) } END AS suppliesLocal,
+                   CASE WHEN size(segments) > 0 AND e.local = false
+                        THEN COLLECT { MATCH (e)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN [y.id, y.name] ORDER BY y.id LIMIT 5 }
+                        ELSE [] END AS examples""";
+
+    private static final String WRITE = """
+            UNWIND $rows AS r
+            MATCH (x:%s {%s: r.key})
+            SET x += r.props, x.rollupAt = datetime()""";
+
+    private static final String WRITE_STAGES = """
+            UNWIND $rows AS r
+            MATCH (c:Chain {name: r.chain})
+            MERGE (x:StageRollup {id: r.key})
+            SET x += r.props, x.chain = r.chain, x.stage = r.stage, x.rollupAt = datetime()
+            MERGE (c)-[:HAS_ROLLUP]->(x)
+            WITH count(*) AS done
+            MATCH (x:StageRollup) WHERE NOT x.id IN $keys
+            DETACH DELETE x""";
+
+    private static final String STORED = """
+            MATCH (x) WHERE x:Segment OR x:Chain OR x:Cluster OR x:Programme OR x:Honour OR x:StageRollup
+            WITH x, [l IN labels(x) WHERE l IN ['Segment', 'Chain', 'Cluster', 'Programme', 'Honour', 'StageRollup']][0] AS label
+            RETURN label + ':' + CASE WHEN label IN ['Segment', 'Programme', 'StageRollup'] THEN x.id ELSE x.name END AS key,
+                   properties(x) AS props""";
+
+    private static final Map<String, String> KEYS = Map.of("Segment", "id", "Chain", "name", "Cluster", "name", "Programme", "id",
+            "Honour", "name");
 
     private final Driver driver;
+    private final ObjectProvider<EmbeddedNeo4j> embedded;
+    private final int readers;
 
-    RollupService(Driver driver) {
+    RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, @Value("${clustergraph.rollup.readers:2}") int readers) {
         this.driver = driver;
+        this.embedded = embedded;
+        this.readers = Math.max(1, readers);
     }
 
-    /** Recomputes every rollup; returns milliseconds taken. */
+    /**
+     * Recomputes every rollup in one pass over the enterprises — read by {@code clustergraph.rollup.readers} concurrent
+     * transactions, each over a part of them (in-process when the database is embedded, over Bolt otherwise), aggregated here,
+     * written in one short transaction; returns milliseconds taken.
+     */
     public long refresh() {
         long started = System.nanoTime();
         try (var s = driver.session()) {
-            s.executeWriteWithoutResult(tx -> {
-                for (String label : new String[]{"Segment", "Chain", "Cluster", "Programme"}) {
-                    tx.run(ROLLUP.formatted(label, PATHS.get(label))).consume();
-                }
-                tx.run(CHAIN_EXTRAS).consume();
-                tx.run(HONOURS).consume();
-                tx.run(GAP_EXTRAS).consume();
-                tx.run(STAGES).consume();
-                // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
-                tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume();
-                tx.run(RANK_MARKS, Map.of("every", RANK_MARK_EVERY)).consume();
-                tx.run(SEGMENT_TOPS, Map.of("keep", TOP_KEPT)).consume();
-            });
+            // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
+            s.executeWriteWithoutResult(tx -> tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume());
+            RollupPass pass = new RollupPass(s.executeRead(RollupService::structure), TOP_KEPT);
+            long enterprises = s.executeRead(tx -> tx.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong());
+            int parts = enterprises < 10_000 ? 1 : readers;
+            long mark = System.nanoTime();
+            read(parts, pass);
+            long read = System.nanoTime();
+            Map<String, Map<String, Object>> values = pass.result(RANK_MARK_EVERY);
+            s.executeWriteWithoutResult(tx -> write(tx, values));
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} reader(s) and aggregated in {} ms, {} nodes written)", ms,
+                    pass.count(), parts, embedded.getIfAvailable() != null ? "in-process" : "Bolt",
+                    (read - mark) / 1_000_000, values.size());
+            return ms;
         }
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        log.info("Rollups refreshed in {} ms", ms);
-        return ms;
+    }
+
+    /** Streams every enterprise into {@code pass}: {@code parts} readers, decoded rows handed to this thread in batches. */
+    private void read(int parts, RollupPass pass) {
+        EmbeddedNeo4j db = embedded.getIfAvailable();
+        java.util.concurrent.BlockingQueue<List<RollupPass.Enterprise>> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        List<RollupPass.Enterprise> done = List.of();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts)) {
+            List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                Map<String, Object> range = Map.of("parts", parts, "part", i);
+                readers.add(pool.submit(() -> {
+                    try {
+                        List<RollupPass.Enterprise> batch = new ArrayList<>(1000);
+                        java.util.function.Consumer<Map<String, Object>> row = r -> {
+                            batch.add(enterprise(r));
+                            if (batch.size() == 1000) {
+                                put(queue, List.copyOf(batch));
+                                batch.clear();
+                            }
+                        };
+                        if (db != null) {
+                            try (var tx = db.database().beginTx()) {
+                                try (var result = tx.execute(ENTERPRISES, range)) {
+                                    result.forEachRemaining(row);
+                                }
+                            }
+                        } else {
+                            try (var session = driver.session()) {
+                                session.executeRead(tx -> {
+                                    tx.run(ENTERPRISES, range).forEachRemaining(r -> row.accept(r.asMap()));
+                                    return null;
+                                });
+                            }
+                        }
+                        put(queue, List.copyOf(batch));
+                    } finally {
+                        put(queue, done);
+                    }
+                    return null;
+                }));
+            }
+            int finished = 0;
+            while (finished < parts) {
+                List<RollupPass.Enterprise> batch = queue.take();
+                if (batch == done) {
+                    finished++;
+                } else {
+                    batch.forEach(pass::add);
+                }
+            }
+            for (var f : readers) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rollup refresh interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Rollup refresh failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<List<RollupPass.Enterprise>> queue, List<RollupPass.Enterprise> batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RollupPass.Structure structure(TransactionContext tx) {
+        Map<String, List<String>> segmentChains = new LinkedHashMap<>();
+        Map<String, String> stages = new HashMap<>();
+        Map<String, List<String>> chainClusters = new LinkedHashMap<>();
+        Map<String, List<String>> clusterProgrammes = new LinkedHashMap<>();
+        List<String> programmes = new ArrayList<>();
+        List<String> honours = new ArrayList<>();
+        tx.run(STRUCTURE).forEachRemaining(r -> {
+            String key = r.get("key").asString(null);
+            if (key == null) {
+                return;
+            }
+            List<String> parents = r.get("parents").asList(v -> v.asString());
+            switch (r.get("kind").asString()) {
+                case "Segment" -> {
+                    segmentChains.put(key, parents);
+                    if (!r.get("stage").isNull()) {
+                        stages.put(key, r.get("stage").asString());
+                    }
+                }
+                case "Chain" -> chainClusters.put(key, parents);
+                case "Cluster" -> clusterProgrammes.put(key, parents);
+                case "Programme" -> programmes.add(key);
+                default -> honours.add(key);
+            }
+        });
+        return new RollupPass.Structure(segmentChains, stages, chainClusters, clusterProgrammes, programmes, honours);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RollupPass.Enterprise enterprise(Map<String, Object> r) {
+        List<RollupPass.Membership> segments = ((List<List<Object>>) r.get("segments")).stream().map(v -> new RollupPass.Membership(
+                (String) v.get(0), v.get(1) == null ? 0.0 : ((Number) v.get(1)).doubleValue(), Boolean.TRUE.equals(v.get(2)))).toList();
+        List<RollupPass.Figure> figures = ((List<List<Object>>) r.get("figures")).stream().map(v -> new RollupPass.Figure(
+                ((Number) v.get(0)).longValue(), ((Number) v.get(1)).doubleValue())).toList();
+        List<RollupPass.Honour> honours = ((List<List<Object>>) r.get("honours")).stream().map(v -> new RollupPass.Honour(
+                (String) v.get(0), v.get(1) == null ? null : ((Number) v.get(1)).longValue())).toList();
+        List<String[]> examples = ((List<List<Object>>) r.get("examples")).stream().map(v -> new String[]{(String) v.get(0), (String) v.get(1)}).toList();
+        Number output = (Number) r.get("output");
+        Number outputYear = (Number) r.get("outputYear");
+        Number rank = (Number) r.get("rank");
+        return new RollupPass.Enterprise((String) r.get("id"), (String) r.get("name"), (Boolean) r.get("local"),
+                Boolean.TRUE.equals(r.get("scale")), Boolean.TRUE.equals(r.get("sample")), Boolean.TRUE.equals(r.get("leader")),
+                output == null ? null : output.doubleValue(), outputYear == null ? null : outputYear.longValue(),
+                rank == null ? -1.0 : rank.doubleValue(), segments, figures, honours, (List<String>) r.get("platforms"),
+                (List<String>) r.get("towns"), ((Number) r.get("suppliesLocal")).longValue(), examples);
+    }
+
+    private static void write(TransactionContext tx, Map<String, Map<String, Object>> values) {
+        Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
+        List<Map<String, Object>> stages = new ArrayList<>();
+        values.forEach((key, props) -> {
+            int colon = key.indexOf(':');
+            String label = key.substring(0, colon);
+            String id = key.substring(colon + 1);
+            if (label.equals("StageRollup")) {
+                int slash = id.lastIndexOf('/');
+                stages.add(Map.of("key", id, "chain", id.substring(0, slash), "stage", id.substring(slash + 1), "props", props));
+            } else {
+                byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(Map.of("key", id, "props", props));
+            }
+        });
+        byLabel.forEach((label, rows) -> tx.run(WRITE.formatted(label, KEYS.get(label)), Map.of("rows", rows)).consume());
+        tx.run(WRITE_STAGES, Map.of("rows", stages, "keys", stages.stream().map(m -> m.get("key")).toList())).consume();
     }
 
     /** Recomputes the output shares of every enterprise (after segments were moved between chains), then the rollups. */
@@ -237,33 +285,81 @@ public class RollupService {
     }
 
     /**
-     * The live aggregation of one segment, bypassing the stored rollups, under the names the rollups are stored as
-     * (for verification: every stored {@code rollup*} value must equal this).
+     * Every rollup computed live by Cypher ({@link RollupLive}), keyed {@code Label:key} (Segment id, Chain / Cluster /
+     * Honour name, Programme id, StageRollup chain/stage): what {@link #stored()} must equal. Slow at scale; for verification.
      */
-    public Map<String, Object> liveSegment(String segmentId) {
-        try (var s = driver.session()) {
-            return s.executeRead(tx -> tx.run("MATCH (x:Segment {id: $id}) CALL (x) {\n" + ROLLUP_BODY.formatted(PATHS.get("Segment"))
-                    + "}\nWITH x AS s, enterprises, local, scale, candidates, output, scaleOutput\nCALL (s) {\n" + GAP_AGGREGATE + """
-                    }
-                    RETURN enterprises AS rollupEnterprises, local AS rollupLocal, scale AS rollupScale, candidates AS rollupCandidates,
-                           output AS rollupOutput, scaleOutput AS rollupScaleOutput, honours AS rollupHonours, leaders AS rollupLeaderCount,
-                           topLocal AS rollupTopLocal, localSupplyLinks AS rollupLocalSupplyLinks,
-                           externalSupplyLinks AS rollupExternalSupplyLinks, externalSupplyExamples AS rollupExternalSupplyExamples""",
-                    Map.of("id", segmentId)).single().asMap());
-        }
+    public Map<String, Map<String, Object>> live() {
+        return RollupLive.compute(driver, RANK_MARK_EVERY, TOP_KEPT);
     }
 
-    /** The stored rollups of one segment, under the same names as {@link #liveSegment(String)}. */
-    public Map<String, Object> storedSegment(String segmentId) {
+    /** The stored rollups under the keys and names of {@link #live()}. */
+    public Map<String, Map<String, Object>> stored() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         try (var s = driver.session()) {
-            return s.executeRead(tx -> tx.run("""
-                    MATCH (s:Segment {id: $id})
-                    RETURN s.rollupEnterprises AS rollupEnterprises, s.rollupLocal AS rollupLocal, s.rollupScale AS rollupScale,
-                           s.rollupCandidates AS rollupCandidates, s.rollupOutput AS rollupOutput, s.rollupScaleOutput AS rollupScaleOutput,
-                           s.rollupHonours AS rollupHonours, s.rollupLeaderCount AS rollupLeaderCount, s.rollupTopLocal AS rollupTopLocal,
-                           s.rollupLocalSupplyLinks AS rollupLocalSupplyLinks, s.rollupExternalSupplyLinks AS rollupExternalSupplyLinks,
-                           s.rollupExternalSupplyExamples AS rollupExternalSupplyExamples""", Map.of("id", segmentId)).single().asMap());
+            s.executeRead(tx -> {
+                tx.run(STORED).forEachRemaining(r -> {
+                    String key = r.get("key").asString();
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    r.get("props").asMap().forEach((k, v) -> {
+                        if ((k.startsWith("rollup") && !k.equals("rollupAt"))
+                                || (key.startsWith("StageRollup:") && (k.equals("segments") || k.equals("emptySegments")))) {
+                            props.put(k, v);
+                        }
+                    });
+                    out.put(key, props);
+                });
+                return out;
+            });
         }
+        return out;
+    }
+
+    /**
+     * Where the stored rollups differ from the live aggregation: one line per node and property (doubles compared to a
+     * relative 1e-9, since sums depend on their order). Empty when every rollup is right.
+     */
+    public List<String> differences() {
+        return differences(stored(), live());
+    }
+
+    static List<String> differences(Map<String, Map<String, Object>> stored, Map<String, Map<String, Object>> live) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(live.keySet());
+        keys.addAll(stored.keySet());
+        for (String key : keys) {
+            Map<String, Object> want = live.getOrDefault(key, Map.of());
+            Map<String, Object> have = stored.getOrDefault(key, Map.of());
+            java.util.Set<String> names = new java.util.TreeSet<>(want.keySet());
+            names.addAll(have.keySet());
+            for (String name : names) {
+                if (!same(have.get(name), want.get(name))) {
+                    out.add(key + " " + name + ": stored " + have.get(name) + ", live " + want.get(name));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            if (x instanceof Double || y instanceof Double) {
+                double d = x.doubleValue(), e = y.doubleValue();
+                return Math.abs(d - e) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(d), Math.abs(e)));
+            }
+            return x.longValue() == y.longValue();
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return java.util.Objects.equals(a, b);
     }
 
     /** True when some chain has never been rolled up. */

@@ -177,7 +177,8 @@ public class RulesImporter {
                         MERGE (x)-[s:SERVES]->(ch)
                         SET s.assumed = true, s.note = r.note, s.dataset = $rules
                         RETURN elementId(s) AS id""", Map.of("rows", services, "rules", RULES)).list(x -> x.get("id").asString()));
-                tx.run("MATCH ()-[r]->() WHERE r.dataset = $rules AND NOT elementId(r) IN $keep DELETE r",
+                // rules relationships start at indicators, platforms and institutes: no scan of every relationship
+                tx.run("MATCH (:Indicator|Platform|Institute)-[r]->() WHERE r.dataset = $rules AND NOT elementId(r) IN $keep DELETE r",
                         Map.of("rules", RULES, "keep", keep)).consume();
                 tx.run("MATCH (n:Honour) WHERE n.dataset = $rules AND NOT elementId(n) IN $keep DETACH DELETE n",
                         Map.of("rules", RULES, "keep", keep)).consume();
