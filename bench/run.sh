@@ -82,8 +82,24 @@ if [ "$OFFLINE" = 1 ]; then
   fi
 fi
 
+phases() {  # where the time of a load went, from its log
+  grep -oE "CSV written in [0-9]+ ms|store written in [0-9]+ ms|Applied schema migration V[0-9]+[^ ]* \([0-9]+ statements\) in [0-9]+ ms|Indexes online in [0-9]+ ms|Import programme: .* in [0-9]+ ms|Import rules: .* in [0-9]+ ms|Rollups refreshed in [0-9]+ ms \([^)]*\)|\{validate=[^}]*\}" "$1" \
+    | sed -E 's/Import (programme|rules): .* in ([0-9]+ ms)/\1 import \2/' | awk '!seen[$0]++' | paste -sd ';' -
+}
+[ "$ONLINE" = 1 ] && log "online phases: $(phases "$WORK/online.log")"
+[ "$OFFLINE" = 1 ] && [ -d "$WORK/offline" ] && log "offline phases: $(phases "$WORK/offline.log")"
+
 STORE_DIR=$WORK/online
 [ "$ONLINE" = 1 ] || STORE_DIR=$WORK/offline
+VERIFY_MD="not run (VERIFY=0; default above 100k: the live aggregation is slow)"
+if [ "${VERIFY:-$([ "$SIZE" -le 100000 ] && echo 1 || echo 0)}" = 1 ]; then
+  log "rollup --verify: every stored rollup against the live Cypher aggregation"
+  t0=$(now)
+  if "$JAVA" -Xmx$HEAP -jar "$JAR" rollup --shares=false --verify "${COMMON[@]}" --clustergraph.neo4j.embedded.data-dir="$STORE_DIR" \
+      > "$WORK/verify.log" 2>&1; then VERIFY_MD="equal"; else VERIFY_MD="DIFFERENCES (see $WORK/verify.log)"; fi
+  VERIFY_MD="$VERIFY_MD — $(grep -oE "rollups refreshed in [0-9]+ ms|verified against the live aggregation in [0-9]+ ms: .*" "$WORK/verify.log" | paste -sd ';' -) ($(secs "$t0" "$(now)")s with JVM start)"
+  log "rollup --verify: $VERIFY_MD"
+fi
 log "start the app on the loaded graph ($STORE_DIR)"
 t0=$(now)
 "$JAVA" -Xmx$HEAP -jar "$JAR" "${COMMON[@]}" --clustergraph.neo4j.embedded.data-dir="$STORE_DIR" > "$WORK/server.out" 2>&1 &
@@ -135,6 +151,9 @@ STORE=$(du -sh "$STORE_DIR/data" 2>/dev/null | cut -f1 || echo ?)
   echo "| generate | ${GEN_S} |"
   echo "| online load end to end (fresh store, JVM start to exit) | ${ONLINE_S}s (importer ${ONLINE_IMPORT_MS:-n/a} ms, $([ -n "$ONLINE_IMPORT_MS" ] && echo "$ROWS * 1000 / $ONLINE_IMPORT_MS" | bc) rows/s) |"
   echo "| offline load end to end (CSV + import + first start) | ${OFFLINE_S}s |"
+  [ "$ONLINE" = 1 ] && echo "| online phases | $(phases "$WORK/online.log") |"
+  [ "$OFFLINE" = 1 ] && [ -d "$WORK/offline" ] && echo "| offline phases | $(phases "$WORK/offline.log") |"
+  echo "| rollups equal the live aggregation | $VERIFY_MD |"
   echo "| startup to ready on the loaded graph ($(basename "$STORE_DIR") store, warm-up included) | ${START_S}s |"
   echo "| heap used after full GC / RSS | $((HEAP_USED / 1024)) MiB / $((RSS / 1024)) MiB |"
   echo

@@ -128,7 +128,7 @@ public class RollupService {
             Map<String, Map<String, Object>> values = pass.result(RANK_MARK_EVERY);
             s.executeWriteWithoutResult(tx -> write(tx, values));
             long ms = (System.nanoTime() - started) / 1_000_000;
-            log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} reader(s) and aggregated in {} ms, {} nodes written)", ms,
+            log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} readers and aggregated in {} ms, {} nodes written)", ms,
                     pass.count(), parts, embedded.getIfAvailable() != null ? "in-process" : "Bolt",
                     (read - mark) / 1_000_000, values.size());
             return ms;
