@@ -160,7 +160,7 @@ final class RollupPass {
         final Map<String, Long> platforms = new HashMap<>();
         final TreeMap<String, TreeMap<Long, Long>> honours = new TreeMap<>();
         long leaders;
-        final List<Ranked> ranked = new ArrayList<>();
+        final List<Ranked> ranked = new ArrayList<>();  // without names: a province's chains hold millions of these
     }
 
     /** Per honour: local holders by award year and by town and year. */
@@ -216,6 +216,7 @@ final class RollupPass {
     void add(Enterprise e) {
         count++;
         Ranked ranked = new Ranked(e.rank(), e.id(), e.name());
+        Ranked unnamed = new Ranked(e.rank(), e.id(), null);
         Map<String, Double> chainShares = new LinkedHashMap<>();
         Set<String> stageKeys = new HashSet<>();
         for (Membership m : e.segments()) {
@@ -254,7 +255,7 @@ final class RollupPass {
         chainShares.forEach((c, share) -> {
             chains.get(c).add(e, share);
             ChainExtras x = chainExtras.get(c);
-            x.ranked.add(ranked);
+            x.ranked.add(unnamed);
             if (e.isLocal()) {
                 e.platforms().forEach(p -> x.platforms.merge(p, 1L, Long::sum));
                 e.honours().forEach(h -> x.honours.computeIfAbsent(h.name(), k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
