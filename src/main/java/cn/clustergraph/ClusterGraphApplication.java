@@ -24,6 +24,8 @@ public class ClusterGraphApplication {
             }
         }
         SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
+        // opens the embedded store while the context is being built
+        app.addInitializers(new cn.clustergraph.neo4j.EmbeddedNeo4jEarlyStart());
         if (args.length > 0 && args[0].matches("[a-z][a-z-]*")) {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setDefaultProperties(Map.of("clustergraph.cli.command", args[0], "spring.main.banner-mode", "off"));

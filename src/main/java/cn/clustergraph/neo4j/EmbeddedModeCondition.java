@@ -21,4 +21,9 @@ class EmbeddedModeCondition extends SpringBootCondition {
         }
         return ConditionOutcome.match("embedded Neo4j (default)");
     }
+
+    /** The same decision outside a condition (the early start, before bean definitions exist). */
+    static boolean embedded(Environment env) {
+        return env.getProperty("clustergraph.neo4j.embedded.enabled", Boolean.class, true) && !StringUtils.hasText(env.getProperty("NEO4J_URI"));
+    }
 }

@@ -2,6 +2,7 @@ package cn.clustergraph.neo4j;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -20,11 +21,14 @@ import java.net.URI;
 @EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
 public class EmbeddedNeo4jConfiguration {
 
+    /** The DBMS the early start opened (see {@link EmbeddedNeo4jEarlyStart}), or one started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties props,
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties props, ObjectProvider<EmbeddedNeo4jEarlyStart.Starting> early,
                                 @Value("${spring.neo4j.authentication.username:neo4j}") String username,
                                 @Value("${spring.neo4j.authentication.password:}") String password) {
-        return EmbeddedNeo4j.start(props, username, password);
+        EmbeddedNeo4jEarlyStart.Starting starting = early.getIfAvailable();
+        EmbeddedNeo4j started = starting == null ? null : starting.take(props, username, password);
+        return started != null ? started : EmbeddedNeo4j.start(props, username, password);
     }
 
     @Bean

@@ -45,6 +45,7 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
         List<String> applied = migrations.migrate();
         details.put("schemaVersion", migrations.currentVersion());
         details.put("migrationsAppliedNow", applied);
+        log.info("Schema migrations checked ({} applied now) in {} ms", applied.size(), (System.nanoTime() - started) / 1_000_000);
         loaders.orderedStream().forEach(loader -> {
             long t = System.nanoTime();
             String summary = loader.loadOnStartup();
