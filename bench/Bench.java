@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Query benchmark of bench/run.sh: each core question through the HTTP API and, in the same run, the best Cypher for the
  * same question through the bare driver over Bolt (the floor). Sequential calls after a warm-up; p50 / p95 / ratio.
- * Usage: java -cp CLASSPATH bench/Bench.java http://127.0.0.1:PORT bolt://127.0.0.1:BOLT ITERATIONS OUT.md
+ * Usage: java -cp CLASSPATH bench/Bench.java http://127.0.0.1:PORT bolt://127.0.0.1:BOLT ITERATIONS OUT.md [ONLY]
+ * ONLY (optional): comma-separated words; only the questions whose name contains one of them run.
  */
 public class Bench {
 
@@ -73,6 +74,7 @@ public class Bench {
         String bolt = args[1];
         int n = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
         int warm = Math.max(20, n / 5);
         String chain = "光电通信";
         // pick a local enterprise in the middle of the 光电通信 list, and the list's size for the deep page
@@ -85,6 +87,28 @@ public class Bench {
         String listFloor = "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0 AND EXISTS { " + chainIs + " }\n"
                 + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT 50\n"
                 + "OPTIONAL MATCH (e)-[:LOCATED_IN]->(t:Town) RETURN e {.id, .name, .output, .local, town: t.name}";
+        // deep page: SKIP/LIMIT over the whole chain takes seconds at 1M, so the floor reads between the chain's maintained
+        // bookmarks (rollupRankMark*, every rollupRankEvery positions) through the (outputRank, id) index
+        String deepFloor = """
+                MATCH (c:Chain {name: $chain})
+                WITH c, toInteger($skip / c.rollupRankEvery) AS k, toInteger(($skip + 50 + c.rollupRankEvery - 1) / c.rollupRankEvery) AS j
+                WITH $skip - k * c.rollupRankEvery AS offset, c.rollupRankMarkRanks[k] AS rank, c.rollupRankMarkIds[k] AS id,
+                     c.rollupRankMarkRanks[j] AS endRank, c.rollupRankMarkIds[j] AS endId
+                CALL (rank, id, endRank, endId) {
+                  MATCH (e:Enterprise) WHERE e.outputRank = rank AND e.id >= id AND e.id < CASE WHEN endRank = rank THEN endId ELSE $lastId END
+                  RETURN e
+                  UNION
+                  MATCH (e:Enterprise) WHERE e.outputRank < rank AND e.outputRank > coalesce(endRank, -2.0)
+                  RETURN e
+                  UNION
+                  MATCH (e:Enterprise) WHERE e.outputRank = endRank AND e.id < endId AND e.id >= CASE WHEN endRank = rank THEN id ELSE '' END
+                  RETURN e
+                }
+                WITH offset, e WHERE EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.chain = $chain }
+                WITH offset, e ORDER BY e.outputRank DESC, e.id
+                WITH offset, collect(e) AS es
+                UNWIND es[offset..offset + 50] AS e
+                OPTIONAL MATCH (e)-[:LOCATED_IN]->(t:Town) RETURN e {.id, .name, .output, .local, town: t.name}""";
         List<Case> cases = List.of(
                 new Case("department responsibilities", "GET", "/api/departments/" + enc("市经信局"), null, """
                         MATCH (d:Department {name: $name})
@@ -160,8 +184,8 @@ public class Bench {
                 new Case("chain list, first page", "GET", "/api/enterprises?chain=" + enc(chain) + "&size=50", null, listFloor,
                         Map.of("chain", chain, "skip", 0L)),
                 new Case("chain list, deep page " + deepPage + " of " + (total / 50 + 1), "GET",
-                        "/api/enterprises?chain=" + enc(chain) + "&size=50&page=" + deepPage, null, listFloor,
-                        Map.of("chain", chain, "skip", deepPage * 50)),
+                        "/api/enterprises?chain=" + enc(chain) + "&size=50&page=" + deepPage, null, deepFloor,
+                        Map.of("chain", chain, "skip", deepPage * 50, "lastId", "\uffff")),
                 new Case("report department-responsibility-sheet", "POST", "/api/reports/department-responsibility-sheet",
                         "{\"department\":\"经信局\"}", reportCypher(Path.of("cypher/reports/department-responsibility-sheet.cypher")),
                         Map.of("department", "经信局")));
@@ -170,6 +194,9 @@ public class Bench {
         md.append("| question | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API/floor p50 |\n|---|---|---|---|---|---|\n");
         try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none()); Session session = driver.session()) {
             for (Case c : cases) {
+                if (!only.isEmpty() && only.stream().noneMatch(w -> c.name().contains(w))) {
+                    continue;
+                }
                 double[] api = new double[n];
                 double[] floor = new double[n];
                 for (int i = 0; i < warm; i++) {

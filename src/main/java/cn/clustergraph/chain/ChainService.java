@@ -3,14 +3,13 @@ package cn.clustergraph.chain;
 import cn.clustergraph.chain.ChainRecords.ChainItem;
 import cn.clustergraph.chain.ChainRecords.ChainView;
 import cn.clustergraph.chain.ChainRecords.ClusterItem;
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.register.DataNotices;
 import cn.clustergraph.target.TargetCypher;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +19,6 @@ import java.util.Map;
 
 /** Clusters, chains and the chain leader's view of one chain; one read query per request, aggregates from the rollups. */
 @Service
-@Transactional(readOnly = true)
 public class ChainService {
 
     static final List<String> ITEM_ORDER = List.of("链长", "工作小组", "链主企业", "产业联盟", "产业发展规划", "产业基金", "产业链鱼骨图",
@@ -34,9 +32,25 @@ public class ChainService {
 
     private static final String ENTERPRISE = """
             {id: e.id, name: e.name, shortName: e.aliases[0], local: coalesce(e.local, false),
-             town: COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0], region: e.region, scale: coalesce(e.scale, false),
+             town: %s, region: e.region, scale: coalesce(e.scale, false),
              chainLeader: coalesce(e.chainLeader, false), output: e.output, outputYear: e.outputYear, honours: coalesce(e.honourNames, []),
              primary: %s, sample: coalesce(e.sample, false)}""";
+
+    /**
+     * The first {@code $top} enterprises of a segment's maintained top list {@code s.<list>} still in the segment, with
+     * their town and primary flag from one walk over each enterprise's relationships (not one for the segment, one for the town).
+     */
+    private static final String SEGMENT_TOP = """
+            COLLECT { WITH coalesce(s.%1$s, [])[0..$top] AS ids
+                    UNWIND range(0, size(ids) - 1) AS k
+                    WITH k, ids[k] AS id
+                    MATCH (e:Enterprise {id: id})
+                    WITH e, k, [(e)-[r:IN_SEGMENT|LOCATED_IN]->(x) WHERE x = s OR x:Town | [x = s, r.primary, x.name]] AS rels
+                    WHERE any(y IN rels WHERE y[0])
+                    WITH e, k, [y IN rels WHERE y[0]][0][1] AS primary, [y IN rels WHERE NOT y[0]][0][2] AS town
+                    ORDER BY k RETURN %2$s }""";
+
+    private static final String TOWN = "COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0]";
 
     private static final String CLUSTERS = """
             MATCH (cl:Cluster)
@@ -77,25 +91,24 @@ public class ChainService {
               RETURN collect({id: s.id, name: s.name, stage: s.stage, order: s.order, assumed: coalesce(s.assumed, true),
                 coverage: CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN 'none' WHEN s.rollupLocal <= 2 THEN 'thin' ELSE 'covered' END,
                 rollup: %1$s,
-                enterprises: COLLECT { UNWIND range(0, size(coalesce(s.rollupTopLocalIds, [])) - 1) AS k
-                    WITH k, s.rollupTopLocalIds[k] AS id ORDER BY k LIMIT $top
-                    MATCH (e:Enterprise {id: id})-[m:IN_SEGMENT]->(s) WITH e, m, k ORDER BY k RETURN %2$s },
-                candidates: COLLECT { UNWIND range(0, size(coalesce(s.rollupTopCandidateIds, [])) - 1) AS k
-                    WITH k, s.rollupTopCandidateIds[k] AS id ORDER BY k LIMIT $top
-                    MATCH (e:Enterprise {id: id})-[m:IN_SEGMENT]->(s) WITH e, m, k ORDER BY k RETURN %2$s }}) AS segments
+                enterprises: %7$s,
+                candidates: %8$s}) AS segments
             }
             CALL (ch, cl) {
-              MATCH (i:Indicator)
-              WHERE EXISTS { (i)-[:SUMS_OUTPUT_OF]->(ch) } OR EXISTS { (i)-[:SUMS_OUTPUT_OF]->(cl) }
-                 OR EXISTS { (i)-[:SUMS_OUTPUT_OF]->(:Programme) } OR EXISTS { (i)-[:COUNTS_HONOUR]->(:Honour) }
+              CALL (ch, cl) {
+                MATCH (i:Indicator)-[:SUMS_OUTPUT_OF]->(ch) RETURN i
+                UNION MATCH (i:Indicator)-[:SUMS_OUTPUT_OF]->(cl) RETURN i
+                UNION MATCH (i:Indicator)-[:SUMS_OUTPUT_OF]->(:Programme) RETURN i
+                UNION MATCH (i:Indicator)-[:COUNTS_HONOUR]->(:Honour) RETURN i
+              }
               OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
               OPTIONAL MATCH (i)-[chr:COUNTS_HONOUR]->(h:Honour)
-              WITH ch, i, x, so, chr, h, %3$s AS factor
+              WITH ch, i, x, so, chr, h, %3$s AS factor, coalesce(ch.rollupHonourNames, []) AS hn, ch.rollupHonourYears AS hy,
+                   ch.rollupHonourCounts AS hc
               WITH ch, i, x, CASE
                   WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN ch.rollupScaleOutput ELSE ch.rollupOutput END) / factor
-                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) | n + CASE
-                      WHEN ch.rollupHonourNames[k] = h.name AND (chr.fromYear IS NULL OR ch.rollupHonourYears[k] >= chr.fromYear)
-                      THEN ch.rollupHonourCounts[k] ELSE 0 END))
+                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(hn) - 1) | n + CASE
+                      WHEN hn[k] = h.name AND (chr.fromYear IS NULL OR hy[k] >= chr.fromYear) THEN hc[k] ELSE 0 END))
                 END AS chainContribution
               CALL (i) {
                 MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
@@ -116,15 +129,16 @@ public class ChainService {
               segments: segments,
               chainLeaders: COLLECT { MATCH (e:Enterprise) WHERE e.chainLeader = true
                   AND EXISTS { (e)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(ch) }
-                  WITH e, null AS m ORDER BY e.outputRank DESC, e.id RETURN %2$s },
+                  WITH e ORDER BY e.outputRank DESC, e.id RETURN %2$s },
               items: COLLECT { MATCH (ch)-[:HAS_ITEM]->(it:ChainItem)
                   WITH it ORDER BY coalesce([k IN range(0, size($itemOrder) - 1) WHERE $itemOrder[k] = it.item][0], 99)
                   RETURN {item: it.item, value: it.value, status: it.status, assumed: coalesce(it.assumed, true), note: it.note} },
               servedBy: COLLECT { MATCH (x)-[sv:SERVES]->(ch) WITH x, sv ORDER BY labels(x)[0], x.id
                   RETURN {kind: labels(x)[0], id: x.id, name: x.name, assumed: coalesce(sv.assumed, true), note: sv.note} },
-              hostPlatforms: COLLECT { UNWIND range(0, size(coalesce(ch.rollupPlatforms, [])) - 1) AS k
-                  MATCH (p:Platform {id: ch.rollupPlatforms[k]}) WITH p, k ORDER BY k
-                  RETURN {id: p.id, name: p.name, enterprises: ch.rollupPlatformCounts[k]} },
+              hostPlatforms: COLLECT { WITH coalesce(ch.rollupPlatforms, []) AS ps, ch.rollupPlatformCounts AS pn
+                  UNWIND range(0, size(ps) - 1) AS k
+                  MATCH (p:Platform {id: ps[k]}) WITH p, k, pn ORDER BY k
+                  RETURN {id: p.id, name: p.name, enterprises: pn[k]} },
               tasks: COLLECT {
                   CALL (ch) {
                     MATCH (t:Task)-[:CONCERNS]->(ch) RETURN t, 'names the chain' AS via
@@ -135,21 +149,23 @@ public class ChainService {
                   WITH t, collect(via) AS via ORDER BY t.no
                   RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
                           coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via} },
-              honours: COLLECT { UNWIND range(0, size(coalesce(ch.rollupHonourNames, [])) - 1) AS k
-                  WITH ch.rollupHonourNames[k] AS name, sum(ch.rollupHonourCounts[k]) AS n
+              honours: COLLECT { WITH coalesce(ch.rollupHonourNames, []) AS hn, ch.rollupHonourCounts AS hc
+                  UNWIND range(0, size(hn) - 1) AS k
+                  WITH hn[k] AS name, sum(hc[k]) AS n
                   MATCH (h:Honour {name: name})
                   WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
-              targets: targets} AS chain""".formatted(rollup("s"), ENTERPRISE.formatted("m.primary"), TargetCypher.FACTOR,
-            TargetCypher.PROGRESS, TargetCypher.ITEM, rollup("ch"));
+              targets: targets} AS chain""".formatted(rollup("s"), ENTERPRISE.formatted(TOWN, "null"), TargetCypher.FACTOR,
+            TargetCypher.PROGRESS, TargetCypher.ITEM, rollup("ch"), SEGMENT_TOP.formatted("rollupTopLocalIds", ENTERPRISE.formatted("town", "primary")),
+            SEGMENT_TOP.formatted("rollupTopCandidateIds", ENTERPRISE.formatted("town", "primary")));
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
     private final JsonMapper json;
     private final DataNotices notices;
     private final Paging.Settings paging;
 
-    ChainService(Neo4jClient client, JsonMapper json, DataNotices notices, Paging.Settings paging) {
-        this.client = client;
+    ChainService(ReadQueries reads, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+        this.reads = reads;
         this.json = json;
         this.notices = notices;
         this.paging = paging;
@@ -157,7 +173,7 @@ public class ChainService {
 
     public PageResult<ClusterItem> clusters(Integer page, Integer size) {
         Paging p = Paging.of(page, size, paging);
-        Map<String, Object> row = client.query(CLUSTERS).bindAll(Map.of("skip", p.skip(), "limit", p.size())).fetch().one().orElseThrow();
+        Map<String, Object> row = reads.one(CLUSTERS, Map.of("skip", p.skip(), "limit", p.size())).orElseThrow();
         List<ClusterItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         long total = ((Number) row.get("total")).longValue();
@@ -167,7 +183,7 @@ public class ChainService {
 
     public PageResult<ChainItem> chains(Integer page, Integer size) {
         Paging p = Paging.of(page, size, paging);
-        Map<String, Object> row = client.query(CHAINS).bindAll(Map.of("skip", p.skip(), "limit", p.size())).fetch().one().orElseThrow();
+        Map<String, Object> row = reads.one(CHAINS, Map.of("skip", p.skip(), "limit", p.size())).orElseThrow();
         List<ChainItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         long total = ((Number) row.get("total")).longValue();
@@ -178,7 +194,7 @@ public class ChainService {
     /** The chain leader's view; {@code top} enterprises per segment (1–50). */
     public ChainView chain(String key, Integer top) {
         int n = top == null ? 10 : Math.max(1, Math.min(top, 50));
-        Map<String, Object> row = client.query(VIEW).bindAll(Map.of("key", key.strip(), "top", n, "itemOrder", ITEM_ORDER)).fetch().one()
+        Map<String, Object> row = reads.one(VIEW, Map.of("key", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
                 .orElseThrow(() -> new NotFoundException("No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
         @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
         ChainView view = json.convertValue(chain, ChainView.class);

@@ -7,14 +7,13 @@ import cn.clustergraph.enterprise.EnterpriseRecords.Feed;
 import cn.clustergraph.enterprise.EnterpriseRecords.FeedPath;
 import cn.clustergraph.enterprise.EnterpriseRecords.PathStep;
 import cn.clustergraph.enterprise.EnterpriseRecords.TargetShare;
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.register.DataNotices;
 import cn.clustergraph.search.Lucene;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +26,6 @@ import java.util.Objects;
 
 /** The enterprise register's read model: filtered ranked lists, one enterprise, and the targets it feeds. */
 @Service
-@Transactional(readOnly = true)
 public class EnterpriseService {
 
     /** Filters; the anchor (where the match starts) is chosen in Java from the most selective filter given. */
@@ -112,13 +110,13 @@ public class EnterpriseService {
                     outputYear: e.outputYear, town: town.name, sample: coalesce(e.sample, false)} AS enterprise,
                    output, honours, targets""";
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
     private final JsonMapper json;
     private final DataNotices notices;
     private final Paging.Settings paging;
 
-    EnterpriseService(Neo4jClient client, JsonMapper json, DataNotices notices, Paging.Settings paging) {
-        this.client = client;
+    EnterpriseService(ReadQueries reads, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+        this.reads = reads;
         this.json = json;
         this.notices = notices;
         this.paging = paging;
@@ -185,7 +183,7 @@ public class EnterpriseService {
                 : filtered;
         String cypher = "CALL () {\n" + filtered + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
                 + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
-        Map<String, Object> row = client.query(cypher).bindAll(params).fetch().one().orElseThrow();
+        Map<String, Object> row = reads.one(cypher, params).orElseThrow();
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         long total = ((Number) row.get("total")).longValue();
@@ -193,50 +191,62 @@ public class EnterpriseService {
                 notices.of(items.stream().anyMatch(EnterpriseItem::sample)));
     }
 
-    /** Where a chain's page starts: the chain's canonical name, list size, and the nearest bookmark at or before the page. */
-    private static final String CHAIN_MARK = """
-            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
-            WITH c, toInteger($skip / c.rollupRankEvery) AS k
-            RETURN c.name AS chain, c.rollupRankTotal AS total, k * c.rollupRankEvery AS at,
-                   c.rollupRankMarkRanks[k] AS rank, c.rollupRankMarkIds[k] AS id
-            LIMIT 1""";
-
-    /** One page of a chain's list from a bookmark: seek the output index at the bookmark's key, skip < rollupRankEvery rows. */
+    /**
+     * One page of a chain's list from the maintained order (RollupService.RANK_MARKS, a bookmark every
+     * {@code rollupRankEvery} positions): the rows lie between the bookmark at or before the page and the one at or after
+     * its end, so three seeks of the (outputRank, id) index read only that stretch (same rank as the first bookmark from its
+     * id on; ranks strictly between; the end bookmark's rank before its id) instead of everything before the page or a whole
+     * tie group (the enterprises without output all share outputRank -1). Total from {@code rollupRankTotal}.
+     */
     private static final String CHAIN_PAGE = """
-            MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
-            WHERE e.outputRank <= $rank AND (e.outputRank < $rank OR e.id >= $id)
-              AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain {name: $chain}) }
-            WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit
-            """ + ITEM;
+            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
+            WITH c LIMIT 1
+            WITH c, toInteger($skip / c.rollupRankEvery) AS k, toInteger(($skip + $limit + c.rollupRankEvery - 1) / c.rollupRankEvery) AS j
+            WITH c.name AS chain, c.rollupRankTotal AS total, $skip - k * c.rollupRankEvery AS offset, c.rollupRankMarkRanks[k] AS rank,
+                 c.rollupRankMarkIds[k] AS id, c.rollupRankMarkRanks[j] AS endRank, c.rollupRankMarkIds[j] AS endId
+            CALL (chain, offset, rank, id, endRank, endId) {
+              CALL (rank, id, endRank, endId) {
+                MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank, id)
+                WHERE e.outputRank = rank AND e.id >= id AND e.id < CASE WHEN endRank = rank THEN endId ELSE $lastId END
+                RETURN e
+                UNION
+                MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
+                WHERE e.outputRank < rank AND e.outputRank > coalesce(endRank, -2.0)
+                RETURN e
+                UNION
+                MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank, id)
+                WHERE e.outputRank = endRank AND e.id < endId AND e.id >= CASE WHEN endRank = rank THEN id ELSE '' END
+                RETURN e
+              }
+              WITH e WHERE EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.chain = chain }
+              WITH e ORDER BY e.outputRank DESC, e.id
+              WITH collect(e)[offset..offset + $limit] AS page
+              UNWIND page AS e
+            """ + ITEM.indent(2) + """
+            }
+            RETURN total, items""";
+
+    /** Greater than every enterprise id (credit codes, DOC-…): the open end of a chain page's first seek. */
+    private static final String LAST_ID = "\uffff";
 
     /**
-     * A chain's list (no other filter) from the maintained order (RollupService.RANK_MARKS): any page costs about the
-     * same as the first. Null when the chain is unknown or has no bookmarks yet (then the general query answers).
+     * A chain's list (no other filter) from the maintained order: any page costs about the same as the first. Null when
+     * the chain is unknown or has no bookmarks yet (then the general query answers).
      */
     private PageResult<EnterpriseItem> chainPage(String chain, Paging p) {
-        Map<String, Object> mark = client.query(CHAIN_MARK).bindAll(Map.of("chain", chain, "skip", p.skip())).fetch().one().orElse(null);
-        if (mark == null || mark.get("total") == null || mark.get("at") == null) {
+        Map<String, Object> row = reads.one(CHAIN_PAGE, Map.of("chain", chain, "skip", p.skip(), "limit", p.size(), "lastId", LAST_ID)).orElse(null);
+        if (row == null || row.get("total") == null) {
             return null;
         }
-        long total = ((Number) mark.get("total")).longValue();
-        List<EnterpriseItem> items = List.of();
-        if (p.skip() < total && mark.get("rank") != null) {
-            Map<String, Object> params = new HashMap<>();
-            params.put("chain", mark.get("chain"));
-            params.put("rank", mark.get("rank"));
-            params.put("id", mark.get("id"));
-            params.put("skip", p.skip() - ((Number) mark.get("at")).longValue());
-            params.put("limit", p.size());
-            Map<String, Object> row = client.query(CHAIN_PAGE).bindAll(params).fetch().one().orElseThrow();
-            items = json.convertValue(row.get("items"), new TypeReference<>() {
-            });
-        }
+        long total = ((Number) row.get("total")).longValue();
+        List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
+        });
         return new PageResult<>(items, p.page(), p.size(), total, p.skip() + items.size() < total,
                 notices.of(items.stream().anyMatch(EnterpriseItem::sample)));
     }
 
     public EnterpriseDetail get(String key) {
-        Map<String, Object> row = client.query(DETAIL).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key), "top", 20)).fetch().one()
+        Map<String, Object> row = reads.one(DETAIL, Map.of("key", key.strip(), "lucene", Lucene.escape(key), "top", 20))
                 .orElseThrow(() -> notFound(key));
         @SuppressWarnings("unchecked") Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) row.get("enterprise"));
         boolean sample = Boolean.TRUE.equals(e.get("sample"));
@@ -247,7 +257,7 @@ public class EnterpriseService {
     /** Every target the enterprise feeds, how much, and along which path. */
     @SuppressWarnings("unchecked")
     public EnterpriseTargets targets(String key) {
-        Map<String, Object> row = client.query(TARGETS).bindAll(Map.of("key", key.strip(), "lucene", Lucene.escape(key))).fetch().one()
+        Map<String, Object> row = reads.one(TARGETS, Map.of("key", key.strip(), "lucene", Lucene.escape(key)))
                 .orElseThrow(() -> notFound(key));
         Map<String, Object> e = (Map<String, Object>) row.get("enterprise");
         boolean local = Boolean.TRUE.equals(e.get("local"));

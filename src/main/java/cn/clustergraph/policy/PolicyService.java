@@ -1,6 +1,7 @@
 package cn.clustergraph.policy;
 
 import cn.clustergraph.department.DepartmentService;
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.policy.PolicyViews.ChainOutline;
 import cn.clustergraph.policy.PolicyViews.ClusterOutline;
 import cn.clustergraph.policy.PolicyViews.Heading;
@@ -16,6 +17,7 @@ import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -31,10 +33,12 @@ import java.util.Map;
 public class PolicyService {
 
     private final Neo4jClient client;
+    private final ReadQueries reads;
     private final DepartmentService departments;
 
-    PolicyService(Neo4jClient client, DepartmentService departments) {
+    PolicyService(Neo4jClient client, ReadQueries reads, DepartmentService departments) {
         this.client = client;
+        this.reads = reads;
         this.departments = departments;
     }
 
@@ -101,8 +105,10 @@ public class PolicyService {
                 .all();
     }
 
+    /** A hot lookup: one auto-commit READ query (no Spring transaction around it). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     TaskDetail task(long no) {
-        return client.query("""
+        return reads.one("""
                         MATCH (t:Task {no: $no})-[:PART_OF]->(m:Measure)-[:PART_OF]->(s:Section)
                         MATCH (t)-[:LED_BY]->(lead:Department)
                         RETURN t, m, s, lead.name AS lead,
@@ -111,10 +117,8 @@ public class PolicyService {
                                     RETURN {kind: labels(x)[0], id: coalesce(x.id, x.name), name: x.name, quote: c.quote}
                                     ORDER BY labels(x)[0], x.name } AS concerns,
                           COLLECT { MATCH (t)-[:STATED_IN]->(src:Source) RETURN src {.id, .ref, .text} }
-                          + COLLECT { MATCH (m)-[:STATED_IN]->(src:Source) RETURN src {.id, .ref, .text} } AS sources""")
-                .bind(no).to("no")
-                .fetchAs(TaskDetail.class)
-                .mappedBy((ts, r) -> {
+                          + COLLECT { MATCH (m)-[:STATED_IN]->(src:Source) RETURN src {.id, .ref, .text} } AS sources""",
+                        Map.of("no", no), r -> {
                     Value t = r.get("t");
                     Value m = r.get("m");
                     Value s = r.get("s");
@@ -127,8 +131,7 @@ public class PolicyService {
                             r.get("concerns").asList(c -> new Mention(c.get("kind").asString(), c.get("id").asString(),
                                     c.get("name").asString(), c.get("quote").asString(null))),
                             r.get("sources").asList(PolicyService::source));
-                })
-                .one().orElseThrow(() -> new NotFoundException("No task number " + no + " (附件2 has tasks 1–62) 未找到该任务"));
+                }).orElseThrow(() -> new NotFoundException("No task number " + no + " (附件2 has tasks 1–62) 未找到该任务"));
     }
 
     /** Clusters ordered by their first chain in document order, each with its chains in that order. */

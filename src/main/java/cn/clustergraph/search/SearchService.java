@@ -1,12 +1,11 @@
 package cn.clustergraph.search;
 
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.register.DataNotices;
 import cn.clustergraph.search.SearchRecords.Hit;
 import cn.clustergraph.search.SearchRecords.Result;
 import cn.clustergraph.web.BadRequestException;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +19,6 @@ import java.util.Set;
  * C3及关联产品), then the cjk full-text index {@code name_search} (names, aliases, task content).
  */
 @Service
-@Transactional(readOnly = true)
 public class SearchService {
 
     static final Set<String> KINDS = Set.of("Department", "Task", "Indicator", "Cluster", "Chain", "Segment", "Enterprise", "Platform",
@@ -65,12 +63,12 @@ public class SearchService {
             RETURN collect({kind: kind, id: id, name: name, matched: m[0], why: m[2], score: CASE WHEN score >= 1.0e3 THEN 100.0 ELSE score END,
                     assumed: coalesce(n.assumed, false), sample: coalesce(n.sample, false)}) AS items""";
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
     private final JsonMapper json;
     private final DataNotices notices;
 
-    SearchService(Neo4jClient client, JsonMapper json, DataNotices notices) {
-        this.client = client;
+    SearchService(ReadQueries reads, JsonMapper json, DataNotices notices) {
+        this.reads = reads;
         this.json = json;
         this.notices = notices;
     }
@@ -89,7 +87,7 @@ public class SearchService {
         params.put("lucene", Lucene.escape(text));
         params.put("kind", kind == null || kind.isBlank() ? null : kind);
         params.put("limit", limit);
-        Map<String, Object> row = client.query(SEARCH).bindAll(params).fetch().one().orElseThrow();
+        Map<String, Object> row = reads.one(SEARCH, params).orElseThrow();
         List<Hit> hits = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         return new Result(text, hits, notices.of(hits.stream().anyMatch(Hit::sample)));

@@ -12,14 +12,18 @@ public final class TargetCypher {
     /**
      * With {@code i} (Indicator) and {@code t} (Target) bound, yields {@code progress} (a map shaped like
      * {@link TargetRecords.Progress}, or null when no rule measures {@code i}). Output rules read the segment → programme
-     * rollups, honour counts the honour rollups (per award year, and per town for 附件3's town targets).
+     * rollups, honour counts the honour rollups (per award year, and per town for 附件3's town targets). Each stored array
+     * is read once into a variable: {@code h.rollupYears[k]} inside a loop would read and decode the whole array again per element.
      */
     public static final String PROGRESS = """
             CALL (i, t) {
               OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
               OPTIONAL MATCH (i)-[ch:COUNTS_HONOUR]->(h:Honour)
-              WITH i, t, so, x, ch, h, %1$s AS factor,
-                   [k IN range(0, size(coalesce(x.rollupYears, [])) - 1) WHERE x.rollupYears[k] = t.year][0] AS yi
+              WITH i, t, so, x, ch, h, %1$s AS factor, coalesce(x.rollupYears, []) AS xy, coalesce(h.rollupYears, []) AS hy,
+                   h.rollupCounts AS hc, CASE WHEN t.town IS NULL THEN [] ELSE coalesce(h.rollupTowns, []) END AS htw,
+                   CASE WHEN t.town IS NULL THEN null ELSE h.rollupTownYears END AS hty,
+                   CASE WHEN t.town IS NULL THEN null ELSE h.rollupTownCounts END AS htc
+              WITH i, t, so, x, ch, h, factor, hy, hc, htw, hty, htc, [k IN range(0, size(xy) - 1) WHERE xy[k] = t.year][0] AS yi
               WITH t, CASE
                 WHEN x IS NOT NULL AND t.town IS NULL THEN {
                   rule: 'sums-output-of', scope: labels(x)[0], scopeName: coalesce(x.name, x.id), assumed: so.assumed,
@@ -32,31 +36,31 @@ public final class TargetCypher {
                   sample: coalesce(x.rollupSample, 0) > 0 }
                 WHEN h IS NOT NULL AND t.town IS NULL THEN {
                   rule: 'counts-honour', scope: 'Honour', scopeName: h.name, assumed: ch.assumed, scaleOnly: false, fromYear: ch.fromYear,
-                  current: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear)
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END)),
+                  current: toFloat(reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END)),
                   asOfYear: null,
-                  forYear: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear) AND h.rollupYears[k] <= t.year
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END)),
-                  contributors: reduce(n = 0, k IN range(0, size(coalesce(h.rollupYears, [])) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR h.rollupYears[k] >= ch.fromYear)
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupYears[k] = t.year) THEN h.rollupCounts[k] ELSE 0 END),
+                  forYear: toFloat(reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear) AND hy[k] <= t.year
+                       AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END)),
+                  contributors: reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
+                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END),
                   sample: coalesce(h.rollupSample, 0) > 0 }
                 WHEN h IS NOT NULL THEN {
                   rule: 'counts-honour', scope: 'Honour', scopeName: h.name + ' @ ' + t.town, assumed: ch.assumed, scaleOnly: false,
                   fromYear: ch.fromYear,
-                  current: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
-                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END)),
+                  current: toFloat(reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
+                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END)),
                   asOfYear: null,
-                  forYear: toFloat(reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
-                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
-                       AND h.rollupTownYears[k] <= t.year
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END)),
-                  contributors: reduce(n = 0, k IN range(0, size(coalesce(h.rollupTowns, [])) - 1) | n + CASE
-                      WHEN h.rollupTowns[k] = t.town AND (ch.fromYear IS NULL OR h.rollupTownYears[k] >= ch.fromYear)
-                       AND (coalesce(t.period, '') <> '年度' OR h.rollupTownYears[k] = t.year) THEN h.rollupTownCounts[k] ELSE 0 END),
+                  forYear: toFloat(reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
+                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                       AND hty[k] <= t.year
+                       AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END)),
+                  contributors: reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
+                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                       AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END),
                   sample: coalesce(h.rollupSample, 0) > 0 }
                 ELSE null END AS p
               RETURN CASE WHEN p IS NULL THEN null ELSE p {.*,

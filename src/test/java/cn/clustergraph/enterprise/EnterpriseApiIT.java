@@ -5,9 +5,12 @@ import cn.clustergraph.GraphIntegrationTest;
 import cn.clustergraph.register.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ class EnterpriseApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Driver driver;
     ApiCalls api;
     final SampleFiles sample = SampleFiles.load();
 
@@ -59,6 +64,50 @@ class EnterpriseApiIT {
         assertThat(byShortName.get("items").get(0).get("id").asString()).isEqualTo(GIANT);
         assertThat(api.get("/api/enterprises?q=" + GIANT).get("total").asLong()).isEqualTo(1);
         assertThat(byShortName.get("dataNotice").get("sample").asBoolean()).isTrue();
+    }
+
+    /**
+     * A chain's pages are read between the maintained bookmarks (RollupService.RANK_MARKS). The sample's chains are shorter
+     * than one bookmark interval, so this test stores a bookmark every 7 positions of the chain's list (taken from the list
+     * itself) and checks every page of several sizes — pages starting and ending between bookmarks, crossing several, inside
+     * the tie group of enterprises without output, past the end — equals the page read from the first bookmark alone.
+     */
+    @Test
+    void everyPageOfAChainBetweenDenseBookmarksEqualsThePageFromTheStart() {
+        String chain = "新能源汽车";
+        int[] sizes = {1, 3, 7, 50};
+        List<JsonNode> expected = new ArrayList<>();
+        for (int size : sizes) {
+            for (int page = 0; page * size <= 160; page++) {
+                expected.add(api.get("/api/enterprises?chain=" + enc(chain) + "&size=" + size + "&page=" + page));
+            }
+        }
+        List<JsonNode> all = list(api.get("/api/enterprises?chain=" + enc(chain) + "&size=200").get("items"));
+        assertThat(all.size()).isGreaterThan(50).isLessThan(160);
+        assertThat(all.getLast().get("output").isNull()).as("the list ends with enterprises without output (a tie group)").isTrue();
+        List<Double> ranks = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 7) {
+            ranks.add(all.get(i).get("output").isNull() ? -1.0 : all.get(i).get("output").asDouble());
+            ids.add(all.get(i).get("id").asString());
+        }
+        String set = "MATCH (c:Chain {name: $chain}) SET c.rollupRankEvery = $every, c.rollupRankMarkRanks = $ranks, c.rollupRankMarkIds = $ids";
+        try (var session = driver.session()) {
+            var before = session.run("MATCH (c:Chain {name: $chain}) RETURN c.rollupRankEvery AS every, c.rollupRankMarkRanks AS ranks, "
+                    + "c.rollupRankMarkIds AS ids", Map.of("chain", chain)).single().asMap();
+            try {
+                session.run(set, Map.of("chain", chain, "every", 7, "ranks", ranks, "ids", ids)).consume();
+                int i = 0;
+                for (int size : sizes) {
+                    for (int page = 0; page * size <= 160; page++) {
+                        JsonNode dense = api.get("/api/enterprises?chain=" + enc(chain) + "&size=" + size + "&page=" + page);
+                        assertThat(dense).as("size %d page %d", size, page).isEqualTo(expected.get(i++));
+                    }
+                }
+            } finally {
+                session.run(set, Map.of("chain", chain, "every", before.get("every"), "ranks", before.get("ranks"), "ids", before.get("ids"))).consume();
+            }
+        }
     }
 
     @Test
