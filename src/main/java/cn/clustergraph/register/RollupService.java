@@ -38,7 +38,7 @@ public class RollupService {
     private static final Logger log = LoggerFactory.getLogger(RollupService.class);
 
     /** Every how many enterprises of a chain's ranked list a bookmark is kept (keyset pagination of the chain's enterprise list: {@code rollupRankMarkRanks} / {@code rollupRankMarkIds}). */
-    public static final int RANK_MARK_EVERY = 200;
+    public static final int RANK_MARK_EVERY = 50;
 
     /** How many of a segment's largest local enterprises and candidates are kept in order for the chain view. */
     public static final int TOP_KEPT = 50;
