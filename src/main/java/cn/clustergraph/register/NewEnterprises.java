@@ -91,4 +91,23 @@ final class NewEnterprises {
         }
         return RegisterRows.map("props", p, "segments", segs, "town", local ? m.get("town") : null, "platforms", m.get("platformsAdd"));
     }
+
+    /**
+     * Consecutive rows with the same {@code key} (the enterprise a figure, honour or supply link starts from) as one
+     * {@code {id, rows}} entry, so the statement looks the enterprise up once per run instead of once per row.
+     */
+    static List<Map<String, Object>> grouped(List<Map<String, Object>> rows, String key) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, Object>> run = null;
+        Object current = null;
+        for (Map<String, Object> r : rows) {
+            if (run == null || !r.get(key).equals(current)) {
+                current = r.get(key);
+                run = new ArrayList<>();
+                out.add(Map.of("id", current, "rows", run));
+            }
+            run.add(r);
+        }
+        return out;
+    }
 }

@@ -181,21 +181,25 @@ final class RegisterCypher {
               CREATE (e)-[:ON_PLATFORM {dataset: $dataset, sample: $sample}]->(p)
             }""";
 
+    /** Figures, honours and supply links of new enterprises come grouped by their first enterprise: {@code {id, rows}}. */
     static final String FIGURE_CREATE = """
-            UNWIND $rows AS r
-            MATCH (e:Enterprise {id: r.id})
+            UNWIND $rows AS g
+            MATCH (e:Enterprise {id: g.id})
+            UNWIND g.rows AS r
             CREATE (e)-[:REPORTED {dataset: $dataset, sample: $sample}]->(:Figure {id: r.id + '-' + toString(r.year), year: r.year,
                 enterprise: r.id, output: r.output, revenue: r.revenue, unit: '万元', dataset: $dataset, sample: $sample})""";
 
     static final String HONOUR_CREATE = """
-            UNWIND $rows AS r
-            MATCH (e:Enterprise {id: r.id})
+            UNWIND $rows AS g
+            MATCH (e:Enterprise {id: g.id})
+            UNWIND g.rows AS r
             MATCH (h:Honour {name: r.honour})
             CREATE (e)-[:HAS_HONOUR {year: r.year, dataset: $dataset, sample: $sample}]->(h)""";
 
     static final String SUPPLY_CREATE = """
-            UNWIND $rows AS r
-            MATCH (a:Enterprise {id: r.supplier})
+            UNWIND $rows AS g
+            MATCH (a:Enterprise {id: g.id})
+            UNWIND g.rows AS r
             MATCH (b:Enterprise {id: r.customer})
             CREATE (a)-[:SUPPLIES {key: r.key, segment: r.segment, product: r.product, dataset: $dataset, sample: $sample}]->(b)""";
 }

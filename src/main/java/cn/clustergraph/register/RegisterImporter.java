@@ -100,23 +100,24 @@ public class RegisterImporter {
             NewEnterprises fresh = new NewEnterprises(validation, vocabulary);
             mark = System.nanoTime();
             stream(source, "enterprises", rows::enterprise, sink, base, RegisterCypher.ENTERPRISE_UPSERT, RegisterCypher.ENTERPRISE_REMOVE,
-                    fresh::enterpriseRoute, RegisterCypher.ENTERPRISE_CREATE, m -> fresh.enterprise(m, ds.name(), ds.sample()), written, removed);
+                    fresh::enterpriseRoute, RegisterCypher.ENTERPRISE_CREATE, b -> b.stream().map(m -> fresh.enterprise(m, ds.name(), ds.sample())).toList(),
+                    written, removed);
             timings.put("enterprises", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             stream(source, "figures", rows::figure, sink, base, RegisterCypher.FIGURE_UPSERT, RegisterCypher.FIGURE_REMOVE,
-                    fresh::ownRoute, RegisterCypher.FIGURE_CREATE, m -> m, written, removed);
+                    fresh::ownRoute, RegisterCypher.FIGURE_CREATE, b -> NewEnterprises.grouped(b, "id"), written, removed);
             timings.put("figures", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             stream(source, "honours", rows::honour, sink, base, RegisterCypher.HONOUR_UPSERT, RegisterCypher.HONOUR_REMOVE,
-                    fresh::ownRoute, RegisterCypher.HONOUR_CREATE, m -> m, written, removed);
+                    fresh::ownRoute, RegisterCypher.HONOUR_CREATE, b -> NewEnterprises.grouped(b, "id"), written, removed);
             timings.put("honours", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             stream(source, "supply_links", rows::supply, sink, base, RegisterCypher.SUPPLY_UPSERT, RegisterCypher.SUPPLY_REMOVE,
-                    fresh::supplyRoute, RegisterCypher.SUPPLY_CREATE, m -> m, written, removed);
+                    fresh::supplyRoute, RegisterCypher.SUPPLY_CREATE, b -> NewEnterprises.grouped(b, "supplier"), written, removed);
             timings.put("supply_links", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             stream(source, "targets", rows::target, sink, base, RegisterCypher.TARGET_UPSERT, RegisterCypher.TARGET_REMOVE,
-                    m -> NewEnterprises.Route.UPSERT, null, m -> m, written, removed);
+                    m -> NewEnterprises.Route.UPSERT, null, b -> b, written, removed);
             sink.commit();
             timings.put("targets+commit", (System.nanoTime() - mark) / 1_000_000);
         }
@@ -184,7 +185,7 @@ public class RegisterImporter {
     private void stream(RegisterSource source, String sheet, BiFunction<CsvTable.Row, ImportProblems, Map<String, Object>> convert,
                         Sink sink, Map<String, Object> base, List<String> upsert, List<String> remove,
                         Function<Map<String, Object>, NewEnterprises.Route> route, String create,
-                        UnaryOperator<Map<String, Object>> createRow, Map<String, Long> written, Map<String, Long> removed) {
+                        UnaryOperator<List<Map<String, Object>>> pack, Map<String, Long> written, Map<String, Long> removed) {
         ImportProblems problems = new ImportProblems();
         var rows = source.open(sheet, problems, RegisterRows.headers(sheet));
         written.put(sheet, 0L);
@@ -216,9 +217,9 @@ public class RegisterImporter {
                 }
                 switch (route.apply(m)) {
                     case CREATE -> {
-                        creates.add(createRow.apply(m));
+                        creates.add(m);
                         if (creates.size() >= BATCH) {
-                            flush(sink, base, List.of(create), creates, written, sheet);
+                            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
                         }
                     }
                     case UPSERT_LATER -> later.add(m);
@@ -235,7 +236,7 @@ public class RegisterImporter {
             throw new ImportValidationException("Register " + sheet + " changed while it was being imported", problems.list());
         }
         if (!creates.isEmpty()) {
-            flush(sink, base, List.of(create), creates, written, sheet);
+            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
         }
         flush(sink, base, upsert, adds, written, sheet);
         if (!later.isEmpty()) {
@@ -284,10 +285,16 @@ public class RegisterImporter {
 
     private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
                               Map<String, Long> counter, String sheet) {
+        flush(sink, base, statements, List.copyOf(batch), batch, counter, sheet);
+    }
+
+    /** Writes {@code rows} (the batch as the statements take it) and counts and clears {@code batch}. */
+    private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> rows,
+                       List<Map<String, Object>> batch, Map<String, Long> counter, String sheet) {
         if (batch.isEmpty()) {
             return;
         }
-        sink.write(statements, with(base, "rows", List.copyOf(batch)));
+        sink.write(statements, with(base, "rows", rows));
         counter.merge(sheet, (long) batch.size(), Long::sum);
         progress.add(batch.size());
         progress.report(sheet, false);
