@@ -5,12 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The first-load path: decides for each converted register row whether it only concerns enterprises new to the graph,
- * and for those builds the row that {@link RegisterCypher}'s {@code CREATE} statements write complete in one step (the
- * values the upsert statements maintain in Cypher — latest output, honour names, shares, primary, alias text — computed
- * here, as the offline import does). Everything about an enterprise that existed before goes the upsert way.
- */
+/** The first-load path: which register rows only concern enterprises new to the graph, and their rows for the CREATE statements. */
 final class NewEnterprises {
 
     /** How one row is written. */
