@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +58,7 @@ public final class OfflineImport {
     private final Set<String> honours = new TreeSet<>();
     private final Set<String> platforms = new TreeSet<>();
     private final Set<String> segments = new TreeSet<>();
-    private final Map<String, double[]> latest = new HashMap<>();
-    private final Map<String, List<String>> honourNames = new HashMap<>();
+    private final EnterpriseFacts facts = new EnterpriseFacts();
     private long totalBytes;
     private long doneBytes;
     private long rows;
@@ -270,13 +268,7 @@ public final class OfflineImport {
                 String fid = id + "-" + year;
                 nodes.write(q(fid) + "," + year + "," + q(id) + "," + output + "," + r.get("revenue") + ",万元," + common() + "\n");
                 rels.write(q(id) + "," + q(fid) + "," + common() + "\n");
-                if (!output.isEmpty()) {
-                    double y = Double.parseDouble(year);
-                    double[] l = latest.get(id);
-                    if (l == null || y > l[0]) {
-                        latest.put(id, new double[]{y, Double.parseDouble(output)});
-                    }
-                }
+                facts.figure(id, Integer.parseInt(year), output.isEmpty() ? null : Double.parseDouble(output));
             });
         }
     }
@@ -287,7 +279,7 @@ public final class OfflineImport {
                 String id = r.get("credit_code");
                 String h = r.get("honour");
                 honours.add(h);
-                honourNames.computeIfAbsent(id, k -> new ArrayList<>(2)).add(h);
+                facts.honour(id, h);
                 rels.write(q(id) + "," + q(h) + "," + r.get("year") + "," + common() + "\n");
             });
         }
@@ -303,10 +295,9 @@ public final class OfflineImport {
                 String id = r.get("credit_code");
                 boolean local = Boolean.parseBoolean(r.get("local"));
                 List<String> aliases = list(r.get("aliases"));
-                double[] l = latest.get(id);
-                List<String> hs = honourNames.getOrDefault(id, List.of());
-                List<String> sortedHonours = new ArrayList<>(new TreeSet<>(hs));
-                nodes.write(q(id) + "," + q(id) + "," + q(r.get("name")) + "," + arr(aliases) + "," + q(String.join(" ", aliases)) + ","
+                double[] l = facts.latest(id);
+                List<String> sortedHonours = facts.honourNames(id);
+                nodes.write(q(id) + "," + q(id) + "," + q(r.get("name")) + "," + arr(aliases) + "," + q(EnterpriseFacts.aliasText(aliases)) + ","
                         + local + "," + Boolean.parseBoolean(r.get("scale")) + "," + Boolean.parseBoolean(r.get("chain_leader")) + ","
                         + (local ? "" : q(r.get("region"))) + "," + (l == null ? "" : String.valueOf(l[1])) + ","
                         + (l == null ? "" : String.valueOf((long) l[0])) + "," + (l == null ? "-1.0" : String.valueOf(l[1])) + ","
@@ -321,25 +312,21 @@ public final class OfflineImport {
                 }
                 // split rule: 1 / (chains of the enterprise) / (its segments in that chain)
                 List<String> segs = new ArrayList<>(new LinkedHashSet<>(list(r.get("segments"))));
-                Map<String, Integer> perChain = new LinkedHashMap<>();
                 for (String s : segs) {
-                    String chain = segmentChain.get(s);
-                    if (chain == null) {
+                    if (segmentChain.get(s) == null) {
                         throw new IllegalArgumentException("offline-import: enterprises.csv line " + r.line() + ": unknown segment '" + s
                                 + "' (the offline path takes segment ids of the chain map; names go through import-register)");
                     }
-                    perChain.merge(chain, 1, Integer::sum);
                 }
+                double[] shares = EnterpriseFacts.shares(segs, segmentChain::get);
                 for (int i = 0; i < segs.size(); i++) {
                     String s = segs.get(i);
                     segments.add(s);
-                    double share = 1.0 / perChain.size() / perChain.get(segmentChain.get(s));
-                    inSegment.write(q(id) + "," + q(s) + "," + (i == 0) + "," + share + "," + common() + "\n");
+                    inSegment.write(q(id) + "," + q(s) + "," + (i == 0) + "," + shares[i] + "," + common() + "\n");
                 }
             });
         }
-        latest.clear();
-        honourNames.clear();
+        facts.clear();
     }
 
     private void supplyLinks() throws IOException {

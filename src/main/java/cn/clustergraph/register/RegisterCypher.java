@@ -158,4 +158,48 @@ final class RegisterCypher {
             WITH DISTINCT r.indicator AS id
             MATCH (i:Indicator {id: id}) WHERE i.dataset = $dataset AND NOT EXISTS { (i)-[:HAS_TARGET]->() }
             DETACH DELETE i""");
+
+    // ---- enterprises new to the graph (NewEnterprises): CREATE with every maintained value computed beforehand --------
+
+    static final String ENTERPRISE_CREATE = """
+            UNWIND $rows AS r
+            CREATE (e:Enterprise)
+            SET e = r.props
+            WITH e, r
+            CALL (e, r) {
+              UNWIND r.segments AS seg
+              MATCH (s:Segment {id: seg.id})
+              CREATE (e)-[:IN_SEGMENT {primary: seg.primary, share: seg.share, dataset: $dataset, sample: $sample}]->(s)
+            }
+            CALL (e, r) {
+              MATCH (t:Town {name: r.town})
+              CREATE (e)-[:LOCATED_IN {dataset: $dataset, sample: $sample}]->(t)
+            }
+            CALL (e, r) {
+              UNWIND r.platforms AS pid
+              MATCH (p:Platform {id: pid})
+              CREATE (e)-[:ON_PLATFORM {dataset: $dataset, sample: $sample}]->(p)
+            }""";
+
+    /** Figures, honours and supply links of new enterprises come grouped by their first enterprise: {@code {id, rows}}. */
+    static final String FIGURE_CREATE = """
+            UNWIND $rows AS g
+            MATCH (e:Enterprise {id: g.id})
+            UNWIND g.rows AS r
+            CREATE (e)-[:REPORTED {dataset: $dataset, sample: $sample}]->(:Figure {id: r.id + '-' + toString(r.year), year: r.year,
+                enterprise: r.id, output: r.output, revenue: r.revenue, unit: '万元', dataset: $dataset, sample: $sample})""";
+
+    static final String HONOUR_CREATE = """
+            UNWIND $rows AS g
+            MATCH (e:Enterprise {id: g.id})
+            UNWIND g.rows AS r
+            MATCH (h:Honour {name: r.honour})
+            CREATE (e)-[:HAS_HONOUR {year: r.year, dataset: $dataset, sample: $sample}]->(h)""";
+
+    static final String SUPPLY_CREATE = """
+            UNWIND $rows AS g
+            MATCH (a:Enterprise {id: g.id})
+            UNWIND g.rows AS r
+            MATCH (b:Enterprise {id: r.customer})
+            CREATE (a)-[:SUPPLIES {key: r.key, segment: r.segment, product: r.product, dataset: $dataset, sample: $sample}]->(b)""";
 }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads an enterprise register (统一社会信用代码-keyed enterprises, yearly figures, honours, supply links and chain
@@ -27,7 +29,9 @@ import java.util.function.BiFunction;
  * problem with file, line and column; if there is any, nothing is written. The second pass writes in batches of
  * {@value #BATCH} rows with {@code UNWIND … MERGE}: in one transaction up to {@code clustergraph.register.single-transaction-rows}
  * rows, in one transaction per batch above that. Reimport updates in place; only rows with {@code remove} = true
- * and {@code -value} entries in list cells remove anything. Afterwards the rollups are refreshed.
+ * and {@code -value} entries in list cells remove anything. Rows that only concern enterprises new to the graph (a first
+ * load) are written with {@code CREATE} instead, complete with the values the upserts maintain ({@link NewEnterprises}).
+ * Afterwards the rollups are refreshed.
  */
 @Component
 public class RegisterImporter {
@@ -93,20 +97,27 @@ public class RegisterImporter {
             Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());
             sink.write(List.of(RegisterCypher.DATASET), with(base, "d", ds.asMap(source.describe())));
             RegisterRows rows = new RegisterRows(vocabulary, ds);
+            NewEnterprises fresh = new NewEnterprises(validation, vocabulary);
             mark = System.nanoTime();
-            stream(source, "enterprises", rows::enterprise, sink, base, RegisterCypher.ENTERPRISE_UPSERT, RegisterCypher.ENTERPRISE_REMOVE, written, removed);
+            stream(source, "enterprises", rows::enterprise, sink, base, RegisterCypher.ENTERPRISE_UPSERT, RegisterCypher.ENTERPRISE_REMOVE,
+                    fresh::enterpriseRoute, RegisterCypher.ENTERPRISE_CREATE, b -> b.stream().map(m -> fresh.enterprise(m, ds.name(), ds.sample())).toList(),
+                    written, removed);
             timings.put("enterprises", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
-            stream(source, "figures", rows::figure, sink, base, RegisterCypher.FIGURE_UPSERT, RegisterCypher.FIGURE_REMOVE, written, removed);
+            stream(source, "figures", rows::figure, sink, base, RegisterCypher.FIGURE_UPSERT, RegisterCypher.FIGURE_REMOVE,
+                    fresh::ownRoute, RegisterCypher.FIGURE_CREATE, b -> NewEnterprises.grouped(b, "id"), written, removed);
             timings.put("figures", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
-            stream(source, "honours", rows::honour, sink, base, RegisterCypher.HONOUR_UPSERT, RegisterCypher.HONOUR_REMOVE, written, removed);
+            stream(source, "honours", rows::honour, sink, base, RegisterCypher.HONOUR_UPSERT, RegisterCypher.HONOUR_REMOVE,
+                    fresh::ownRoute, RegisterCypher.HONOUR_CREATE, b -> NewEnterprises.grouped(b, "id"), written, removed);
             timings.put("honours", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
-            stream(source, "supply_links", rows::supply, sink, base, RegisterCypher.SUPPLY_UPSERT, RegisterCypher.SUPPLY_REMOVE, written, removed);
+            stream(source, "supply_links", rows::supply, sink, base, RegisterCypher.SUPPLY_UPSERT, RegisterCypher.SUPPLY_REMOVE,
+                    fresh::supplyRoute, RegisterCypher.SUPPLY_CREATE, b -> NewEnterprises.grouped(b, "supplier"), written, removed);
             timings.put("supply_links", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
-            stream(source, "targets", rows::target, sink, base, RegisterCypher.TARGET_UPSERT, RegisterCypher.TARGET_REMOVE, written, removed);
+            stream(source, "targets", rows::target, sink, base, RegisterCypher.TARGET_UPSERT, RegisterCypher.TARGET_REMOVE,
+                    m -> NewEnterprises.Route.UPSERT, null, b -> b, written, removed);
             sink.commit();
             timings.put("targets+commit", (System.nanoTime() - mark) / 1_000_000);
         }
@@ -173,7 +184,8 @@ public class RegisterImporter {
 
     private void stream(RegisterSource source, String sheet, BiFunction<CsvTable.Row, ImportProblems, Map<String, Object>> convert,
                         Sink sink, Map<String, Object> base, List<String> upsert, List<String> remove,
-                        Map<String, Long> written, Map<String, Long> removed) {
+                        Function<Map<String, Object>, NewEnterprises.Route> route, String create,
+                        UnaryOperator<List<Map<String, Object>>> pack, Map<String, Long> written, Map<String, Long> removed) {
         ImportProblems problems = new ImportProblems();
         var rows = source.open(sheet, problems, RegisterRows.headers(sheet));
         written.put(sheet, 0L);
@@ -182,6 +194,8 @@ public class RegisterImporter {
             return;
         }
         List<Map<String, Object>> adds = new ArrayList<>();
+        List<Map<String, Object>> creates = new ArrayList<>();
+        List<Map<String, Object>> later = new ArrayList<>();
         List<Map<String, Object>> drops = new ArrayList<>();
         try (rows) {
             while (rows.hasNext()) {
@@ -189,20 +203,50 @@ public class RegisterImporter {
                 if (m == null) {
                     continue;
                 }
-                boolean isRemove = Boolean.TRUE.equals(m.get("remove"));
-                (isRemove ? drops : adds).add(m);
-                if (adds.size() >= BATCH) {
-                    flush(sink, base, upsert, adds, written, sheet);
+                if (Boolean.TRUE.equals(m.get("remove"))) {
+                    if (route.apply(m) == NewEnterprises.Route.NOTHING) {
+                        removed.merge(sheet, 1L, Long::sum);
+                        progress.add(1);
+                        continue;
+                    }
+                    drops.add(m);
+                    if (drops.size() >= BATCH) {
+                        flush(sink, base, remove, drops, removed, sheet);
+                    }
+                    continue;
                 }
-                if (drops.size() >= BATCH) {
-                    flush(sink, base, remove, drops, removed, sheet);
+                switch (route.apply(m)) {
+                    case CREATE -> {
+                        creates.add(m);
+                        if (creates.size() >= BATCH) {
+                            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
+                        }
+                    }
+                    case UPSERT_LATER -> later.add(m);
+                    default -> {
+                        adds.add(m);
+                        if (adds.size() >= BATCH) {
+                            flush(sink, base, upsert, adds, written, sheet);
+                        }
+                    }
                 }
             }
         }
         if (!problems.isEmpty()) {
             throw new ImportValidationException("Register " + sheet + " changed while it was being imported", problems.list());
         }
+        if (!creates.isEmpty()) {
+            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
+        }
         flush(sink, base, upsert, adds, written, sheet);
+        if (!later.isEmpty()) {
+            // repeats of links created above: merged onto them once those are committed (and before the removals, as before)
+            sink.barrier();
+            for (int i = 0; i < later.size(); i += BATCH) {
+                List<Map<String, Object>> batch = new ArrayList<>(later.subList(i, Math.min(later.size(), i + BATCH)));
+                flush(sink, base, upsert, batch, written, sheet);
+            }
+        }
         flush(sink, base, remove, drops, removed, sheet);
         // the next sheet refers to what this one wrote
         sink.barrier();
@@ -241,10 +285,16 @@ public class RegisterImporter {
 
     private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
                               Map<String, Long> counter, String sheet) {
+        flush(sink, base, statements, List.copyOf(batch), batch, counter, sheet);
+    }
+
+    /** Writes {@code rows} (the batch as the statements take it) and counts and clears {@code batch}. */
+    private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> rows,
+                       List<Map<String, Object>> batch, Map<String, Long> counter, String sheet) {
         if (batch.isEmpty()) {
             return;
         }
-        sink.write(statements, with(base, "rows", List.copyOf(batch)));
+        sink.write(statements, with(base, "rows", rows));
         counter.merge(sheet, (long) batch.size(), Long::sum);
         progress.add(batch.size());
         progress.report(sheet, false);

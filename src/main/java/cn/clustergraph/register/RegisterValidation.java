@@ -14,7 +14,9 @@ import java.util.function.BiFunction;
  * The first, read-only pass over a register: every row of every sheet is converted (which checks its cells) and
  * checked against the rest of the file and the graph — duplicate keys, references to enterprises that are neither in
  * the file nor in the graph, removals of enterprises that are not this register's, and sample and official data mixed
- * on one enterprise. Memory stays small: keys are kept as 64-bit hashes, graph look-ups go in batches.
+ * on one enterprise. Memory stays small: keys are kept as 64-bit hashes, graph look-ups go in batches. On the way it
+ * notes which listed enterprises are new to the graph ({@link #isNew}) and their latest output and honours
+ * ({@link #facts()}), so the writer can create them complete in one step.
  */
 final class RegisterValidation {
 
@@ -37,6 +39,8 @@ final class RegisterValidation {
     private final ImportProblems problems = new ImportProblems();
     private final LongSet listed = new LongSet();
     private final LongSet removed = new LongSet();
+    private final LongSet existing = new LongSet();
+    private final EnterpriseFacts facts = new EnterpriseFacts();
     private final List<Pending> pending = new ArrayList<>();
     private RegisterRows.DatasetInfo dataset;
     private long totalRows;
@@ -55,6 +59,19 @@ final class RegisterValidation {
 
     long totalRows() {
         return totalRows;
+    }
+
+    /**
+     * True when {@code id} is listed (not removed) in the enterprises sheet and was not in the graph: nothing of it exists
+     * yet but what this register writes (by 64-bit key hashes, like every check here).
+     */
+    boolean isNew(String id) {
+        return listed.contains(id) && !existing.contains(id);
+    }
+
+    /** Latest output and honours, from the figures and honours sheets, of the enterprises listed in the file. */
+    EnterpriseFacts facts() {
+        return facts;
     }
 
     RegisterRows.DatasetInfo run() {
@@ -82,12 +99,18 @@ final class RegisterValidation {
         LongSet keys = new LongSet();
         any |= sheet("figures", new String[]{"credit_code", "year"}, rows::figure, (r, m) -> {
             reference((String) m.get("id"), r, "credit_code", m);
+            if (!Boolean.TRUE.equals(m.get("remove")) && listed.contains((String) m.get("id"))) {
+                facts.figure((String) m.get("id"), (Integer) m.get("year"), (Double) m.get("output"));
+            }
             if (!keys.add("F|" + m.get("id") + "|" + m.get("year"))) {
                 problems.add(r, "year", "duplicate: " + m.get("id") + " already has a row for " + m.get("year") + " in this file");
             }
         });
         any |= sheet("honours", new String[]{"credit_code", "honour", "year"}, rows::honour, (r, m) -> {
             reference((String) m.get("id"), r, "credit_code", m);
+            if (!Boolean.TRUE.equals(m.get("remove")) && listed.contains((String) m.get("id"))) {
+                facts.honour((String) m.get("id"), (String) m.get("honour"));
+            }
             if (!keys.add("H|" + m.get("id") + "|" + m.get("honour"))) {
                 problems.add(r, "honour", "duplicate: " + m.get("id") + " already has " + m.get("honour") + " in this file");
             }
@@ -218,6 +241,9 @@ final class RegisterValidation {
             Existing e = found.get(p.id());
             switch (p.check()) {
                 case LISTED -> {
+                    if (e != null) {
+                        existing.add(p.id());
+                    }
                     if (e != null && e.sample() != dataset.sample()) {
                         problems.add(p.row(), p.column(), mixed(p.id(), e));
                     }
