@@ -6,6 +6,7 @@ import cn.clustergraph.department.DepartmentViews.Doubt;
 import cn.clustergraph.department.DepartmentViews.IndicatorRef;
 import cn.clustergraph.department.DepartmentViews.TargetRef;
 import cn.clustergraph.department.DepartmentViews.TaskRef;
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -14,26 +15,30 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which department owns what: task counts, responsibility sheets, alias resolution. */
 @Service
-@Transactional(readOnly = true)
 public class DepartmentService {
 
     private final Neo4jClient client;
     private final DepartmentRepository repository;
+    private final ReadQueries reads;
 
-    DepartmentService(Neo4jClient client, DepartmentRepository repository) {
+    DepartmentService(Neo4jClient client, DepartmentRepository repository, ReadQueries reads) {
         this.client = client;
         this.repository = repository;
+        this.reads = reads;
     }
 
     /** The canonical name for a name, alias or full name, if any department has it. */
+    @Transactional(readOnly = true)
     public Optional<String> resolve(String nameOrAlias) {
         return repository.findByNameOrAlias(nameOrAlias.strip()).map(Department::getName);
     }
 
+    @Transactional(readOnly = true)
     Collection<DepartmentSummary> list() {
         return client.query("""
                         MATCH (d:Department)
@@ -50,10 +55,11 @@ public class DepartmentService {
     }
 
     DepartmentDetail detail(String nameOrAlias) {
-        String name = resolve(nameOrAlias).orElseThrow(() -> new NotFoundException(
-                "No department named '" + nameOrAlias + "' (canonical name, alias or full name) 未找到该部门"));
-        return client.query("""
-                        MATCH (d:Department {name: $name})
+        // alias resolution and the sheet in one READ query (one round trip: the hot lookup of 招商 and 链长 pages)
+        return reads.one("""
+                        MATCH (d:Department)
+                        WHERE d.name = $key OR $key IN d.aliases OR d.fullName = $key
+                        WITH d ORDER BY CASE WHEN d.name = $key THEN 0 ELSE 1 END LIMIT 1
                         RETURN d,
                           COLLECT { MATCH (d)<-[r:LED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
                                     RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS leads,
@@ -64,11 +70,10 @@ public class DepartmentService {
                                             targets: COLLECT { MATCH (i)-[:HAS_TARGET]->(g:Target) WHERE g.town IS NULL
                                                                RETURN g ORDER BY g.year, g.primary DESC, g.id }}
                                     ORDER BY i.id } AS indicators,
-                          COLLECT { MATCH (d)-[x:MAY_BE_SAME_AS]-(o:Department) RETURN {other: o.name, note: x.note} } AS doubts""")
-                .bind(name).to("name")
-                .fetchAs(DepartmentDetail.class)
-                .mappedBy((t, r) -> {
+                          COLLECT { MATCH (d)-[x:MAY_BE_SAME_AS]-(o:Department) RETURN {other: o.name, note: x.note} } AS doubts""",
+                        Map.of("key", nameOrAlias.strip()), r -> {
                     var d = r.get("d");
+                    String name = d.get("name").asString();
                     return new DepartmentDetail(d.get("name").asString(), d.get("fullName").asString(null), d.get("kind").asString(null),
                             d.get("aliases").isNull() ? List.of() : d.get("aliases").asList(Value::asString), d.get("note").asString(null),
                             name.equals(nameOrAlias) ? null : nameOrAlias,
@@ -77,8 +82,8 @@ public class DepartmentService {
                                     v.get("unit").asString(null), v.get("origin").asString(), v.get("lead").asBoolean(),
                                     v.get("targets").asList(DepartmentService::target))),
                             r.get("doubts").asList(v -> new Doubt(v.get("other").asString(), v.get("note").asString(null))));
-                })
-                .one().orElseThrow();
+                }).orElseThrow(() -> new NotFoundException(
+                        "No department named '" + nameOrAlias + "' (canonical name, alias or full name) 未找到该部门"));
     }
 
     private static TaskRef task(Value v) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The enterprise register's read model: filtered ranked lists, one enterprise, and the targets it feeds. */
 @Service
@@ -181,7 +182,11 @@ public class EnterpriseService {
                 """;
         String paged = walkIndex ? filtered.replace(anchor, "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0").replace("WITH DISTINCT e\n", "WITH e\n")
                 : filtered;
-        String cypher = "CALL () {\n" + filtered + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
+        boolean unfiltered = q == null && f.local() == null && f.sample() == null && Stream.of("chain", "segment", "town", "platform", "honour")
+                .allMatch(k -> params.get(k) == null);
+        // every enterprise has an outputRank (the rollup refresh sets missing ones), so the count store gives the same total in O(1)
+        String counted = unfiltered ? "MATCH (e:Enterprise)\n" : filtered;
+        String cypher = "CALL () {\n" + counted + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
                 + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
         Map<String, Object> row = reads.one(cypher, params).orElseThrow();
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {

@@ -102,11 +102,19 @@ public class RollupService {
     private final Driver driver;
     private final ObjectProvider<EmbeddedNeo4j> embedded;
     private final int readers;
+    private final long minEnterprisesToSplit;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, @Value("${clustergraph.rollup.readers:2}") int readers) {
+        this(driver, embedded, readers, 10_000);
+    }
+
+    /** With {@code minEnterprisesToSplit}: below it one reader does (tests split small graphs to exercise the readers). */
+    RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, int readers, long minEnterprisesToSplit) {
         this.driver = driver;
         this.embedded = embedded;
         this.readers = Math.max(1, readers);
+        this.minEnterprisesToSplit = minEnterprisesToSplit;
     }
 
     /**
@@ -121,7 +129,7 @@ public class RollupService {
             s.executeWriteWithoutResult(tx -> tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume());
             RollupPass pass = new RollupPass(s.executeRead(RollupService::structure), TOP_KEPT);
             long enterprises = s.executeRead(tx -> tx.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong());
-            int parts = enterprises < 10_000 ? 1 : readers;
+            int parts = enterprises < minEnterprisesToSplit ? 1 : readers;
             long mark = System.nanoTime();
             read(parts, pass);
             long read = System.nanoTime();
@@ -139,7 +147,8 @@ public class RollupService {
     private void read(int parts, RollupPass pass) {
         EmbeddedNeo4j db = embedded.getIfAvailable();
         java.util.concurrent.BlockingQueue<List<RollupPass.Enterprise>> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
-        List<RollupPass.Enterprise> done = List.of();
+        // a marker by identity: List.of() / List.copyOf of an empty batch are one shared instance and must not end a reader
+        List<RollupPass.Enterprise> done = new ArrayList<>(0);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts)) {
             List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
@@ -168,7 +177,9 @@ public class RollupService {
                                 });
                             }
                         }
-                        put(queue, List.copyOf(batch));
+                        if (!batch.isEmpty()) {
+                            put(queue, List.copyOf(batch));
+                        }
                     } finally {
                         put(queue, done);
                     }

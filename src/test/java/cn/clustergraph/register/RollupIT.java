@@ -2,7 +2,10 @@ package cn.clustergraph.register;
 
 import cn.clustergraph.GraphIntegrationTest;
 import cn.clustergraph.importer.ImportSource;
+import cn.clustergraph.neo4j.EmbeddedNeo4j;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +32,10 @@ class RollupIT {
     RegisterImporter importer;
     @Autowired
     RollupService rollups;
+    @Autowired
+    Driver driver;
+    @Autowired
+    ObjectProvider<EmbeddedNeo4j> embedded;
 
     @Test
     void everyRollupEqualsTheLiveAggregationAfterLoadsReloadsPartialUpdatesAndRemoval(@TempDir Path dir) throws IOException {
@@ -58,6 +65,22 @@ class RollupIT {
         }
         assertThat(rollups.differences()).as("after removing it").isEmpty();
         assertThat(RollupService.differences(rollups.stored(), before)).as("back to the sample's rollups").isEmpty();
+    }
+
+    /** Several concurrent readers, in-process and over Bolt (as against an external server), give the same rollups. */
+    @Test
+    void concurrentReadersInProcessAndOverBoltGiveTheSameRollups() {
+        Map<String, Map<String, Object>> before = rollups.stored();
+        var noEmbedded = new org.springframework.beans.factory.support.DefaultListableBeanFactory().getBeanProvider(EmbeddedNeo4j.class);
+        try {
+            new RollupService(driver, embedded, 3, 0).refresh();
+            assertThat(rollups.differences()).as("three in-process readers").isEmpty();
+            new RollupService(driver, noEmbedded, 2, 0).refresh();
+            assertThat(rollups.differences()).as("two readers over Bolt").isEmpty();
+            assertThat(RollupService.differences(rollups.stored(), before)).isEmpty();
+        } finally {
+            rollups.refresh();
+        }
     }
 
     /** The live aggregation sees a stored rollup that is off. */
