@@ -62,28 +62,32 @@ public class GraphExplorerService {
             MATCH (n:%s) WHERE n.%s = $id
             RETURN labels(n) AS labels, properties(n) AS props,
                    [(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}] AS sources,
-                   [(n)-[r]-() | type(r)] AS types
+                   COLLECT { MATCH (n)-[r]-() WITH type(r) AS t, count(*) AS c RETURN [t, c] } AS types
             """;
 
+    /**
+     * Per relationship type, its count and its first {@code $limit} neighbours (a top-k per type: a town or an honour of a
+     * province-sized register has hundreds of thousands of enterprises, which are counted but never all sorted or returned).
+     */
     private static final String NEIGHBOURS = """
             MATCH (n:%s) WHERE n.%s = $id
-            OPTIONAL MATCH (n)-[r]-(m)
-            WITH n, r, m
-            ORDER BY type(r), coalesce(r.order, 9999), m.no, coalesce(m.outputRank, 0.0) DESC, coalesce(m.name, m.ref, m.id, '')
-            WITH n, type(r) AS relType, collect(CASE WHEN r IS NULL THEN null ELSE {r: r, m: m} END) AS items
-            WITH n, relType, size(items) AS total, items[..$limit] AS kept
-            CALL (n, kept) {
-              UNWIND kept AS x
-              WITH n, x, x.r AS r, x.m AS m
-              OPTIONAL MATCH (s:Source) WHERE s.id = r.source
-              RETURN collect({out: startNode(r) = n, rel: properties(r), labels: labels(m), props: properties(m),
-                              src: CASE WHEN s IS NULL THEN null ELSE {id: s.id, ref: s.ref, text: s.text} END}) AS shown
-            }
-            WITH n, collect(CASE WHEN relType IS NULL THEN null ELSE {type: relType, total: total, kept: shown} END) AS groups
             RETURN labels(n) AS labels, properties(n) AS props,
-                   [(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}] AS sources, groups
+                   [(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}] AS sources,
+                   COLLECT {
+                     MATCH (n)-[r]-()
+                     WITH type(r) AS relType, count(*) AS total
+                     CALL (n, relType) {
+                       MATCH (n)-[r]-(m) WHERE type(r) = relType
+                       WITH r, m
+                       ORDER BY coalesce(r.order, 9999), m.no, coalesce(m.outputRank, 0.0) DESC, coalesce(m.name, m.ref, m.id, '')
+                       LIMIT $limit
+                       OPTIONAL MATCH (s:Source) WHERE s.id = r.source
+                       RETURN collect({out: startNode(r) = n, rel: properties(r), labels: labels(m), props: properties(m),
+                                       src: CASE WHEN s IS NULL THEN null ELSE {id: s.id, ref: s.ref, text: s.text} END}) AS shown
+                     }
+                     RETURN {type: relType, total: total, kept: shown} ORDER BY relType
+                   } AS groups
             """;
-
 
     private final Neo4jClient client;
     private final DataNotices notices;
@@ -128,7 +132,8 @@ public class GraphExplorerService {
         node.put("sources", row.get("sources"));
         Map<String, Integer> degree = new TreeMap<>();
         for (Object t : (List<?>) row.get("types")) {
-            degree.merge((String) t, 1, Integer::sum);
+            List<?> typeCount = (List<?>) t;
+            degree.put((String) typeCount.get(0), ((Number) typeCount.get(1)).intValue());
         }
         node.put("degree", degree);
         node.put("dataNotice", notices.of(Boolean.TRUE.equals(node.get("sample"))));
