@@ -1,12 +1,12 @@
 package cn.clustergraph.register;
 
+import cn.clustergraph.neo4j.EmbeddedNeo4j;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import cn.clustergraph.neo4j.EmbeddedNeo4j;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +15,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Maintained aggregates, so chain views and target progress read a few properties instead of scanning every enterprise
@@ -104,7 +110,7 @@ public class RollupService {
     private final int readers;
     private final long minEnterprisesToSplit;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, @Value("${clustergraph.rollup.readers:2}") int readers) {
         this(driver, embedded, readers, 10_000);
     }
@@ -146,17 +152,17 @@ public class RollupService {
     /** Streams every enterprise into {@code pass}: {@code parts} readers, decoded rows handed to this thread in batches. */
     private void read(int parts, RollupPass pass) {
         EmbeddedNeo4j db = embedded.getIfAvailable();
-        java.util.concurrent.BlockingQueue<List<RollupPass.Enterprise>> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        BlockingQueue<List<RollupPass.Enterprise>> queue = new ArrayBlockingQueue<>(64);
         // a marker by identity: List.of() / List.copyOf of an empty batch are one shared instance and must not end a reader
         List<RollupPass.Enterprise> done = new ArrayList<>(0);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts)) {
-            List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(parts)) {
+            List<Future<?>> readers = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
                 Map<String, Object> range = Map.of("parts", parts, "part", i);
                 readers.add(pool.submit(() -> {
                     try {
                         List<RollupPass.Enterprise> batch = new ArrayList<>(1000);
-                        java.util.function.Consumer<Map<String, Object>> row = r -> {
+                        Consumer<Map<String, Object>> row = r -> {
                             batch.add(enterprise(r));
                             if (batch.size() == 1000) {
                                 put(queue, List.copyOf(batch));
@@ -187,13 +193,18 @@ public class RollupService {
                 }));
             }
             int finished = 0;
-            while (finished < parts) {
-                List<RollupPass.Enterprise> batch = queue.take();
-                if (batch == done) {
-                    finished++;
-                } else {
-                    batch.forEach(pass::add);
+            try {
+                while (finished < parts) {
+                    List<RollupPass.Enterprise> batch = queue.take();
+                    if (batch == done) {
+                        finished++;
+                    } else {
+                        batch.forEach(pass::add);
+                    }
                 }
+            } catch (RuntimeException | InterruptedException e) {
+                pool.shutdownNow();  // readers blocked on a full queue would otherwise wait forever
+                throw e;
             }
             for (var f : readers) {
                 f.get();
@@ -201,12 +212,12 @@ public class RollupService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Rollup refresh interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Rollup refresh failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
-    private static void put(java.util.concurrent.BlockingQueue<List<RollupPass.Enterprise>> queue, List<RollupPass.Enterprise> batch) {
+    private static void put(BlockingQueue<List<RollupPass.Enterprise>> queue, List<RollupPass.Enterprise> batch) {
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
