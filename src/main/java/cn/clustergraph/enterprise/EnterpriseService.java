@@ -138,8 +138,9 @@ public class EnterpriseService {
         params.put("lucene", q == null ? null : Lucene.escape(q));
         params.put("skip", p.skip());
         params.put("limit", p.size());
-        if (params.get("chain") != null && q == null && params.get("segment") == null && params.get("town") == null
-                && params.get("platform") == null && params.get("honour") == null && f.local() == null && f.sample() == null) {
+        List<String> given = Stream.of("chain", "segment", "town", "platform", "honour", "local", "sample", "q")
+                .filter(k -> params.get(k) != null).toList();
+        if (given.equals(List.of("chain"))) {
             PageResult<EnterpriseItem> ranked = chainPage(String.valueOf(params.get("chain")), p);
             if (ranked != null) {
                 return ranked;
@@ -182,10 +183,8 @@ public class EnterpriseService {
                 """;
         String paged = walkIndex ? filtered.replace(anchor, "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0").replace("WITH DISTINCT e\n", "WITH e\n")
                 : filtered;
-        boolean unfiltered = q == null && f.local() == null && f.sample() == null && Stream.of("chain", "segment", "town", "platform", "honour")
-                .allMatch(k -> params.get(k) == null);
         // every enterprise has an outputRank (the rollup refresh sets missing ones), so the count store gives the same total in O(1)
-        String counted = unfiltered ? "MATCH (e:Enterprise)\n" : filtered;
+        String counted = given.isEmpty() ? "MATCH (e:Enterprise)\n" : filtered;
         String cypher = "CALL () {\n" + counted + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
                 + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
         Map<String, Object> row = reads.one(cypher, params).orElseThrow();

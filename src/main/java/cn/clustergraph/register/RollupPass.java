@@ -183,6 +183,7 @@ final class RollupPass {
     private final Map<String, SegmentExtras> segmentExtras = new HashMap<>();
     private final Map<String, ChainExtras> chainExtras = new HashMap<>();
     private final Map<String, HonourTotals> honours = new LinkedHashMap<>();
+    private final Map<String, List<String>> stageSegments = new TreeMap<>();
     private final Map<String, StageTotals> stages = new TreeMap<>();
     private long count;
 
@@ -204,9 +205,10 @@ final class RollupPass {
         structure.segmentChains().forEach((s, cs) -> cs.forEach(c -> {
             String stage = structure.segmentStages().get(s);
             if (stage != null) {
-                stages.putIfAbsent(c + "/" + stage, new StageTotals());
+                stageSegments.computeIfAbsent(c + "/" + stage, k -> new ArrayList<>()).add(s);
             }
         }));
+        stageSegments.keySet().forEach(key -> stages.put(key, new StageTotals()));
     }
 
     long count() {
@@ -366,13 +368,6 @@ final class RollupPass {
             p.put("rollupTownCounts", townCounts);
             out.put("Honour:" + name, p);
         });
-        Map<String, List<String>> stageSegments = new TreeMap<>();
-        structure.segmentChains().forEach((s, cs) -> cs.forEach(c -> {
-            String stage = structure.segmentStages().get(s);
-            if (stage != null) {
-                stageSegments.computeIfAbsent(c + "/" + stage, k -> new ArrayList<>()).add(s);
-            }
-        }));
         stages.forEach((key, st) -> {
             List<String> segs = stageSegments.get(key);
             Map<String, Object> p = new LinkedHashMap<>();

@@ -136,22 +136,25 @@ public class RollupService {
             RollupPass pass = new RollupPass(s.executeRead(RollupService::structure), TOP_KEPT);
             long enterprises = s.executeRead(tx -> tx.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong());
             int parts = enterprises < minEnterprisesToSplit ? 1 : readers;
+            EmbeddedNeo4j db = embedded.getIfAvailable();
             long mark = System.nanoTime();
-            read(parts, pass);
+            read(db, parts, pass);
             long read = System.nanoTime();
             Map<String, Map<String, Object>> values = pass.result(RANK_MARK_EVERY);
             s.executeWriteWithoutResult(tx -> write(tx, values));
             long ms = (System.nanoTime() - started) / 1_000_000;
             log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} readers and aggregated in {} ms, {} nodes written)", ms,
-                    pass.count(), parts, embedded.getIfAvailable() != null ? "in-process" : "Bolt",
+                    pass.count(), parts, db != null ? "in-process" : "Bolt",
                     (read - mark) / 1_000_000, values.size());
             return ms;
         }
     }
 
-    /** Streams every enterprise into {@code pass}: {@code parts} readers, decoded rows handed to this thread in batches. */
-    private void read(int parts, RollupPass pass) {
-        EmbeddedNeo4j db = embedded.getIfAvailable();
+    /**
+     * Streams every enterprise into {@code pass}: {@code parts} readers (in {@code db} when embedded, else over Bolt),
+     * decoded rows handed to this thread in batches.
+     */
+    private void read(EmbeddedNeo4j db, int parts, RollupPass pass) {
         BlockingQueue<List<RollupPass.Enterprise>> queue = new ArrayBlockingQueue<>(64);
         // a marker by identity: List.of() / List.copyOf of an empty batch are one shared instance and must not end a reader
         List<RollupPass.Enterprise> done = new ArrayList<>(0);
