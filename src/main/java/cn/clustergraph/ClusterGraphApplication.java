@@ -1,10 +1,13 @@
 package cn.clustergraph;
 
+import cn.clustergraph.bulkload.OfflineCommands;
+import cn.clustergraph.sample.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +21,7 @@ public class ClusterGraphApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("generate") || args[0].equals("offline-import"))) {
             // these run before (generate: instead of) the Spring context: the offline importer needs the store closed
-            args = cn.clustergraph.register.OfflineCommands.beforeSpring(args);
+            args = cn.clustergraph.bulkload.OfflineCommands.beforeSpring(args);
             if (args == null) {
                 return;
             }

@@ -1,6 +1,6 @@
 package cn.clustergraph.chain;
 
-import cn.clustergraph.target.TargetRecords.TargetItem;
+import cn.clustergraph.indicator.TargetRecords.TargetItem;
 import cn.clustergraph.web.DataNotice;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.clustergraph.consistency;
 
-import cn.clustergraph.importer.ProgrammeImportedEvent;
+import cn.clustergraph.programme.ProgrammeImportedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

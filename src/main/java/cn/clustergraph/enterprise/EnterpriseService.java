@@ -8,7 +8,7 @@ import cn.clustergraph.enterprise.EnterpriseRecords.FeedPath;
 import cn.clustergraph.enterprise.EnterpriseRecords.PathStep;
 import cn.clustergraph.enterprise.EnterpriseRecords.TargetShare;
 import cn.clustergraph.neo4j.ReadQueries;
-import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.search.Lucene;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;

@@ -1,6 +1,6 @@
 package cn.clustergraph.explorer;
 
-import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.DataNotice;
 import cn.clustergraph.web.NotFoundException;

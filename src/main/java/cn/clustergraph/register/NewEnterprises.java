@@ -69,7 +69,7 @@ final class NewEnterprises {
         p.put("scale", Boolean.TRUE.equals(m.get("scale")));
         p.put("chainLeader", Boolean.TRUE.equals(m.get("chainLeader")));
         p.put("aliases", aliases);
-        p.put("aliasText", EnterpriseFacts.aliasText(aliases));
+        p.put("aliasText", EnterpriseValues.aliasText(aliases));
         p.put("region", local ? null : m.get("region"));
         p.put("output", latest == null ? null : latest[1]);
         p.put("outputYear", latest == null ? null : (long) latest[0]);
@@ -79,7 +79,7 @@ final class NewEnterprises {
         p.put("sample", sample);
         p.put("stated", false);
         List<String> segments = (List<String>) m.get("segmentsAdd");
-        double[] shares = EnterpriseFacts.shares(segments, segmentChain::get);
+        double[] shares = EnterpriseValues.shares(segments, segmentChain::get);
         List<Map<String, Object>> segs = new ArrayList<>(segments.size());
         for (int i = 0; i < shares.length; i++) {
             segs.add(Map.of("id", segments.get(i), "primary", i == 0, "share", shares[i]));

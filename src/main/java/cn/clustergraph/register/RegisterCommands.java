@@ -1,8 +1,9 @@
 package cn.clustergraph.register;
 
 import cn.clustergraph.cli.CliCommand;
-import cn.clustergraph.importer.ImportProperties;
-import cn.clustergraph.importer.ImportValidationException;
+import cn.clustergraph.cli.CliOptions;
+import cn.clustergraph.csv.ImportValidationException;
+import cn.clustergraph.rollup.RollupService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Command-line entries for the register: {@code generate}, {@code import-register}, {@code remove-register}, {@code rollup}. */
+/** Command-line entries for the register: {@code import-register}, {@code remove-register}, {@code rollup}. */
 @Configuration(proxyBeanMethods = false)
 class RegisterCommands {
 
@@ -29,7 +30,7 @@ class RegisterCommands {
 
             @Override
             public int run(List<String> args) throws Exception {
-                return f.run(RegisterGenerator.options(args));
+                return f.run(CliOptions.parse(args));
             }
         };
     }
@@ -37,18 +38,6 @@ class RegisterCommands {
     @FunctionalInterface
     interface CliFunction {
         int run(Map<String, String> options) throws Exception;
-    }
-
-    @Bean
-    CliCommand generateCommand(ImportProperties props) {
-        return command("generate", "--size=N --seed=S --out=DIR [--dataset=NAME]  write a fictional register (default 480 / 20230420, the bundled sample)",
-                o -> {
-                    var s = RegisterGenerator.generate(Integer.parseInt(o.getOrDefault("size", String.valueOf(RegisterGenerator.DEFAULT_SIZE))),
-                            Long.parseLong(o.getOrDefault("seed", String.valueOf(RegisterGenerator.DEFAULT_SEED))),
-                            o.getOrDefault("dataset", RegisterImporter.SAMPLE), Path.of(o.getOrDefault("out", "register-out")), props.source());
-                    System.out.println("generated " + s);
-                    return 0;
-                });
     }
 
     @Bean
@@ -84,11 +73,11 @@ class RegisterCommands {
     }
 
     @Bean
-    CliCommand rollupCommand(RollupService rollups) {
+    CliCommand rollupCommand(RollupService rollups, RegisterImporter importer) {
         return command("rollup", "[--shares=false] [--verify]  recompute output shares (after editing chains/) and every rollup;"
                 + " --verify then compares each stored rollup with the live Cypher aggregation (slow at scale) and exits 1 on a difference", o -> {
             boolean shares = !"false".equals(o.get("shares"));
-            System.out.println("rollups refreshed in " + (shares ? rollups.refreshAll() : rollups.refresh()) + " ms");
+            System.out.println("rollups refreshed in " + (shares ? importer.refreshShares() : rollups.refresh()) + " ms");
             if (o.containsKey("verify")) {
                 long t = System.nanoTime();
                 List<String> differences = rollups.differences();

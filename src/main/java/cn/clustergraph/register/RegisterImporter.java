@@ -1,8 +1,9 @@
 package cn.clustergraph.register;
 
-import cn.clustergraph.importer.CsvTable;
-import cn.clustergraph.importer.ImportProblems;
-import cn.clustergraph.importer.ImportValidationException;
+import cn.clustergraph.csv.CsvTable;
+import cn.clustergraph.csv.ImportProblems;
+import cn.clustergraph.csv.ImportValidationException;
+import cn.clustergraph.rollup.RollupService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -130,6 +131,23 @@ public class RegisterImporter {
         log.info("Import {}", result.summary());
         events.publishEvent(new RegisterChangedEvent(ds.name()));
         return result;
+    }
+
+    /**
+     * Recomputes the output share of every enterprise's segments (after segments were moved between chains), then the
+     * rollups; returns the milliseconds taken.
+     */
+    public long refreshShares() {
+        long started = System.nanoTime();
+        try (var s = driver.session()) {
+            s.run("""
+                    MATCH (e:Enterprise) WHERE EXISTS { (e)-[:IN_SEGMENT]->() }
+                    CALL (e) {
+                    """ + RegisterCypher.SHARES + """
+                    } IN TRANSACTIONS OF 5000 ROWS""").consume();
+        }
+        rollups.refresh();
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Removes everything a register wrote (its enterprises with their figures, its links, targets and dataset node). */

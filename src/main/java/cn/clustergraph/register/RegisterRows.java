@@ -1,8 +1,8 @@
 package cn.clustergraph.register;
 
-import cn.clustergraph.importer.CsvTable;
-import cn.clustergraph.importer.Fields;
-import cn.clustergraph.importer.ImportProblems;
+import cn.clustergraph.csv.CsvTable;
+import cn.clustergraph.csv.Fields;
+import cn.clustergraph.csv.ImportProblems;
 import org.neo4j.driver.Driver;
 
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import static cn.clustergraph.importer.Fields.optional;
-import static cn.clustergraph.importer.Fields.required;
+import static cn.clustergraph.csv.Fields.optional;
+import static cn.clustergraph.csv.Fields.required;
 
 /**
  * The register's columns (English names, and the Chinese headers accepted for them) and the conversion of one row into

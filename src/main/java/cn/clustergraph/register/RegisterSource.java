@@ -1,10 +1,9 @@
 package cn.clustergraph.register;
 
-import cn.clustergraph.importer.CsvStream;
-
-import cn.clustergraph.importer.CsvTable;
-import cn.clustergraph.importer.ImportProblems;
-import cn.clustergraph.importer.ImportSource;
+import cn.clustergraph.csv.CsvStream;
+import cn.clustergraph.csv.CsvTable;
+import cn.clustergraph.csv.ImportProblems;
+import cn.clustergraph.csv.ImportSource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -51,6 +50,11 @@ public sealed interface RegisterSource {
 
     /** The sheet named {@code name} (e.g. {@code enterprises}), or null when this register has none. */
     SheetRows open(String name, ImportProblems problems, UnaryOperator<String> headerName);
+
+    /** How the sheet's headers (Chinese or English) map to its column names, as every reader of a register sheet takes them. */
+    static UnaryOperator<String> headers(String sheet) {
+        return RegisterRows.headers(sheet);
+    }
 
     /** A folder, an {@code .xlsx} workbook or a single {@code .csv} file. */
     static RegisterSource of(Path path) {

@@ -1,7 +1,7 @@
 package cn.clustergraph.register;
 
-import cn.clustergraph.importer.CsvTable;
-import cn.clustergraph.importer.ImportProblems;
+import cn.clustergraph.csv.CsvTable;
+import cn.clustergraph.csv.ImportProblems;
 import org.neo4j.driver.Driver;
 
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class RegisterValidation {
     private final LongSet listed = new LongSet();
     private final LongSet removed = new LongSet();
     private final LongSet existing = new LongSet();
-    private final EnterpriseFacts facts = new EnterpriseFacts();
+    private final EnterpriseValues facts = new EnterpriseValues();
     private final List<Pending> pending = new ArrayList<>();
     private RegisterRows.DatasetInfo dataset;
     private long totalRows;
@@ -70,7 +70,7 @@ final class RegisterValidation {
     }
 
     /** Latest output and honours, from the figures and honours sheets, of the enterprises listed in the file. */
-    EnterpriseFacts facts() {
+    EnterpriseValues facts() {
         return facts;
     }
 

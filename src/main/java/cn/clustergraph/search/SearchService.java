@@ -1,7 +1,7 @@
 package cn.clustergraph.search;
 
 import cn.clustergraph.neo4j.ReadQueries;
-import cn.clustergraph.register.DataNotices;
+import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.search.SearchRecords.Hit;
 import cn.clustergraph.search.SearchRecords.Result;
 import cn.clustergraph.web.BadRequestException;

@@ -2,10 +2,10 @@ package cn.clustergraph.bench;
 
 import cn.clustergraph.ApiCalls;
 import cn.clustergraph.GraphIntegrationTest;
-import cn.clustergraph.importer.ImportSource;
-import cn.clustergraph.register.RegisterGenerator;
+import cn.clustergraph.csv.ImportSource;
 import cn.clustergraph.register.RegisterImporter;
 import cn.clustergraph.register.RegisterSource;
+import cn.clustergraph.sample.RegisterGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class RegisterScaleBenchIT {
                     : java.nio.file.Files.readString(Path.of(System.getProperty("bench.profile")));
             List<String> profiled = new java.util.ArrayList<>(List.of(profile.split(";;")));
             if (Boolean.getBoolean("bench.profileQueries")) {
-                var qs = cn.clustergraph.target.TargetService.queries();
+                var qs = cn.clustergraph.indicator.TargetService.queries();
                 profiled.add(qs.get("list").replace("$indicator", "null").replace("$measured", "true").replace("$year", "null")
                         .replace("$primary", "null").replace("$sample", "null").replace("$skip", "0").replace("$limit", "50"));
                 profiled.add(qs.get("contributors").replace("$id", "'S-BENCH-" + size + "-NEV-OUTPUT-2027'").replace("$skip", "0").replace("$limit", "50"));

@@ -2,7 +2,7 @@ package cn.clustergraph.enterprise;
 
 import cn.clustergraph.ApiCalls;
 import cn.clustergraph.GraphIntegrationTest;
-import cn.clustergraph.register.SampleFiles;
+import cn.clustergraph.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static cn.clustergraph.ApiCalls.list;
 import static cn.clustergraph.ApiCalls.enc;
+import static cn.clustergraph.ApiCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

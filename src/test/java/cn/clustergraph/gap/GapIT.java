@@ -1,7 +1,10 @@
 package cn.clustergraph.gap;
 
+import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
-import cn.clustergraph.register.RollupService;
+import cn.clustergraph.rollup.RollupService;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,13 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import cn.clustergraph.Api;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 import java.util.Map;
 

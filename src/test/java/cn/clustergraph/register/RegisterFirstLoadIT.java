@@ -1,7 +1,8 @@
 package cn.clustergraph.register;
 
 import cn.clustergraph.GraphIntegrationTest;
-import cn.clustergraph.importer.ImportSource;
+import cn.clustergraph.csv.ImportSource;
+import cn.clustergraph.sample.RegisterGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

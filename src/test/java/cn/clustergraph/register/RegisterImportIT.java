@@ -2,10 +2,11 @@ package cn.clustergraph.register;
 
 import cn.clustergraph.ApiCalls;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.SampleFiles;
 import cn.clustergraph.cli.CliCommand;
-import cn.clustergraph.importer.ImportProblems;
-import cn.clustergraph.importer.ImportSource;
-import cn.clustergraph.importer.ImportValidationException;
+import cn.clustergraph.csv.ImportProblems;
+import cn.clustergraph.csv.ImportSource;
+import cn.clustergraph.csv.ImportValidationException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
