@@ -296,13 +296,12 @@ public final class OfflineImport {
                 String id = r.get("credit_code");
                 boolean local = Boolean.parseBoolean(r.get("local"));
                 List<String> aliases = list(r.get("aliases"));
-                double[] l = facts.latest(id);
-                List<String> sortedHonours = facts.honourNames(id);
-                nodes.write(q(id) + "," + q(id) + "," + q(r.get("name")) + "," + arr(aliases) + "," + q(EnterpriseValues.aliasText(aliases)) + ","
+                EnterpriseValues.Derived d = facts.derived(id, aliases);
+                nodes.write(q(id) + "," + q(id) + "," + q(r.get("name")) + "," + arr(aliases) + "," + q(d.aliasText()) + ","
                         + local + "," + Boolean.parseBoolean(r.get("scale")) + "," + Boolean.parseBoolean(r.get("chain_leader")) + ","
-                        + (local ? "" : q(r.get("region"))) + "," + (l == null ? "" : String.valueOf(l[1])) + ","
-                        + (l == null ? "" : String.valueOf((long) l[0])) + "," + (l == null ? "-1.0" : String.valueOf(l[1])) + ","
-                        + arr(sortedHonours) + "," + common() + ",false\n");
+                        + (local ? "" : q(r.get("region"))) + "," + (d.output() == null ? "" : String.valueOf(d.output())) + ","
+                        + (d.outputYear() == null ? "" : String.valueOf(d.outputYear())) + "," + d.outputRank() + ","
+                        + arr(d.honourNames()) + "," + common() + ",false\n");
                 if (local && !r.get("town").isEmpty()) {
                     towns.add(r.get("town"));
                     located.write(q(id) + "," + q(r.get("town")) + "," + common() + "\n");

@@ -60,7 +60,6 @@ final class NewEnterprises {
         String id = (String) m.get("id");
         boolean local = (Boolean) m.get("local");
         List<String> aliases = (List<String>) m.get("aliasesAdd");
-        double[] latest = validation.facts().latest(id);
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("creditCode", id);
@@ -69,12 +68,8 @@ final class NewEnterprises {
         p.put("scale", Boolean.TRUE.equals(m.get("scale")));
         p.put("chainLeader", Boolean.TRUE.equals(m.get("chainLeader")));
         p.put("aliases", aliases);
-        p.put("aliasText", EnterpriseValues.aliasText(aliases));
         p.put("region", local ? null : m.get("region"));
-        p.put("output", latest == null ? null : latest[1]);
-        p.put("outputYear", latest == null ? null : (long) latest[0]);
-        p.put("outputRank", latest == null ? -1.0 : latest[1]);
-        p.put("honourNames", validation.facts().honourNames(id));
+        validation.facts().derived(id, aliases).putInto(p);
         p.put("dataset", dataset);
         p.put("sample", sample);
         p.put("stated", false);

@@ -77,7 +77,7 @@ class RegisterCommands {
         return command("rollup", "[--shares=false] [--verify]  recompute output shares (after editing chains/) and every rollup;"
                 + " --verify then compares each stored rollup with the live Cypher aggregation (slow at scale) and exits 1 on a difference", o -> {
             boolean shares = !"false".equals(o.get("shares"));
-            System.out.println("rollups refreshed in " + (shares ? importer.refreshShares() : rollups.refresh()) + " ms");
+            System.out.println("rollups refreshed in " + (shares ? importer.refreshDerivedValues() : rollups.refresh()) + " ms");
             if (o.containsKey("verify")) {
                 long t = System.nanoTime();
                 List<String> differences = rollups.differences();

@@ -2,7 +2,11 @@ package cn.clustergraph.register;
 
 import java.util.List;
 
-/** The register writer's statements; each gets {@code $rows} (one batch), {@code $dataset} and {@code $sample}. */
+/**
+ * The register writer's statements; each gets {@code $rows} (one batch), {@code $dataset} and {@code $sample}. The values
+ * derived from what they write ({@code aliasText}, {@code output*}, {@code honourNames}, shares) are computed by
+ * {@link EnterpriseValues}, never here.
+ */
 final class RegisterCypher {
 
     private RegisterCypher() {
@@ -13,40 +17,15 @@ final class RegisterCypher {
             SET d.title = $d.title, d.sample = $d.sample, d.notice = $d.notice, d.description = $d.description,
                 d.generatedBy = $d.generatedBy, d.source = $d.source, d.importedAt = datetime(), d.dataset = $d.name""";
 
-    /** Equal shares: 1 / (chains of the enterprise) / (its segments in that chain), on every IN_SEGMENT of {@code e}. */
-    static final String SHARES = """
-            CALL (e) {
-              MATCH (e)-[x:IN_SEGMENT]->(s:Segment)
-              WITH s.chain AS chain, collect(x) AS xs
-              WITH collect(xs) AS groups
-              UNWIND groups AS xs
-              UNWIND xs AS x
-              SET x.share = 1.0 / size(groups) / size(xs)
-            }""";
-
-    /** The latest year's output, maintained on the enterprise for sorting ({@code outputRank} = -1 when unknown). */
-    static final String LATEST_OUTPUT = """
-            CALL (e) {
-              OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure) WHERE f.output IS NOT NULL
-              WITH f ORDER BY f.year DESC LIMIT 1
-              RETURN f.output AS latest, f.year AS latestYear
-            }
-            SET e.output = latest, e.outputYear = latestYear, e.outputRank = coalesce(latest, -1.0)""";
-
-    static final String HONOUR_NAMES = """
-            SET e.honourNames = COLLECT { MATCH (e)-[:HAS_HONOUR]->(h:Honour) RETURN h.name ORDER BY h.name }""";
-
     static final List<String> ENTERPRISE_UPSERT = List.of("""
             UNWIND $rows AS r
             MERGE (e:Enterprise {id: r.id})
-            ON CREATE SET e.aliases = [], e.scale = false, e.chainLeader = false, e.honourNames = [], e.outputRank = -1.0
+            ON CREATE SET e.aliases = [], e.scale = false, e.chainLeader = false
             SET e.creditCode = r.id, e.name = r.name, e.local = r.local,
                 e.scale = coalesce(r.scale, e.scale, false), e.chainLeader = coalesce(r.chainLeader, e.chainLeader, false),
                 e.aliases = [a IN coalesce(e.aliases, []) WHERE NOT a IN r.aliasesRemove AND NOT a IN r.aliasesAdd] + r.aliasesAdd,
                 e.region = CASE WHEN r.local THEN null ELSE coalesce(r.region, e.region) END,
-                e.dataset = $dataset, e.sample = $sample, e.stated = false
-            WITH e
-            SET e.aliasText = reduce(s = '', a IN e.aliases | CASE WHEN s = '' THEN a ELSE s + ' ' + a END)""", """
+                e.dataset = $dataset, e.sample = $sample, e.stated = false""", """
             UNWIND $rows AS r
             MATCH (e:Enterprise {id: r.id})
             OPTIONAL MATCH (e)-[old:LOCATED_IN]->(:Town)
@@ -82,8 +61,7 @@ final class RegisterCypher {
             CALL (e, r) {
               MATCH (e)-[x:IN_SEGMENT]->(s:Segment)
               SET x.primary = (s.id = r.segmentsAdd[0])
-            }
-            """ + SHARES);
+            }""");
 
     static final List<String> ENTERPRISE_REMOVE = List.of("""
             UNWIND $rows AS r
@@ -99,32 +77,24 @@ final class RegisterCypher {
             MERGE (f:Figure {id: r.id + '-' + toString(r.year)})
             SET f.year = r.year, f.enterprise = r.id, f.output = coalesce(r.output, f.output),
                 f.revenue = coalesce(r.revenue, f.revenue), f.unit = '万元', f.dataset = $dataset, f.sample = $sample
-            MERGE (e)-[x:REPORTED]->(f) SET x.dataset = $dataset, x.sample = $sample
-            WITH DISTINCT e
-            """ + LATEST_OUTPUT);
+            MERGE (e)-[x:REPORTED]->(f) SET x.dataset = $dataset, x.sample = $sample""");
 
     static final List<String> FIGURE_REMOVE = List.of("""
             UNWIND $rows AS r
             MATCH (e:Enterprise {id: r.id})
             OPTIONAL MATCH (e)-[:REPORTED]->(f:Figure {year: r.year})
-            DETACH DELETE f
-            WITH DISTINCT e
-            """ + LATEST_OUTPUT);
+            DETACH DELETE f""");
 
     static final List<String> HONOUR_UPSERT = List.of("""
             UNWIND $rows AS r
             MATCH (e:Enterprise {id: r.id}), (h:Honour {name: r.honour})
-            MERGE (e)-[x:HAS_HONOUR]->(h) SET x.year = r.year, x.dataset = $dataset, x.sample = $sample
-            WITH DISTINCT e
-            """ + HONOUR_NAMES);
+            MERGE (e)-[x:HAS_HONOUR]->(h) SET x.year = r.year, x.dataset = $dataset, x.sample = $sample""");
 
     static final List<String> HONOUR_REMOVE = List.of("""
             UNWIND $rows AS r
             MATCH (e:Enterprise {id: r.id})
             OPTIONAL MATCH (e)-[x:HAS_HONOUR]->(:Honour {name: r.honour})
-            DELETE x
-            WITH DISTINCT e
-            """ + HONOUR_NAMES);
+            DELETE x""");
 
     static final List<String> SUPPLY_UPSERT = List.of("""
             UNWIND $rows AS r

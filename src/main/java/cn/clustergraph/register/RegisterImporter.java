@@ -13,10 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,8 +34,9 @@ import java.util.function.UnaryOperator;
  * {@value #BATCH} rows with {@code UNWIND … MERGE}: in one transaction up to {@code clustergraph.register.single-transaction-rows}
  * rows, in one transaction per batch above that. Reimport updates in place; only rows with {@code remove} = true
  * and {@code -value} entries in list cells remove anything. Rows that only concern enterprises new to the graph (a first
- * load) are written with {@code CREATE} instead, complete with the values the upserts maintain ({@link NewEnterprises}).
- * Afterwards the rollups are refreshed.
+ * load) are written with {@code CREATE} instead, complete with their derived values ({@link NewEnterprises}); after an
+ * upsert or removal batch the derived values of its enterprises are recomputed from the graph in the same transaction.
+ * Both compute them with {@link EnterpriseValues}. Afterwards the rollups are refreshed.
  */
 @Component
 public class RegisterImporter {
@@ -134,17 +138,17 @@ public class RegisterImporter {
     }
 
     /**
-     * Recomputes the output share of every enterprise's segments (after segments were moved between chains), then the
-     * rollups; returns the milliseconds taken.
+     * Recomputes every enterprise's derived values ({@link EnterpriseValues}: the output shares after segments were moved
+     * between chains, and the rest), {@value #BATCH} enterprises per transaction, then the rollups; returns the milliseconds taken.
      */
-    public long refreshShares() {
+    public long refreshDerivedValues() {
         long started = System.nanoTime();
         try (var s = driver.session()) {
-            s.run("""
-                    MATCH (e:Enterprise) WHERE EXISTS { (e)-[:IN_SEGMENT]->() }
-                    CALL (e) {
-                    """ + RegisterCypher.SHARES + """
-                    } IN TRANSACTIONS OF 5000 ROWS""").consume();
+            String after = "";
+            while (after != null) {
+                String from = after;
+                after = s.executeWrite(tx -> EnterpriseValues.refreshPage(tx, from, BATCH));
+            }
         }
         rollups.refresh();
         return (System.nanoTime() - started) / 1_000_000;
@@ -204,6 +208,8 @@ public class RegisterImporter {
                         Sink sink, Map<String, Object> base, List<String> upsert, List<String> remove,
                         Function<Map<String, Object>, NewEnterprises.Route> route, String create,
                         UnaryOperator<List<Map<String, Object>>> pack, Map<String, Long> written, Map<String, Long> removed) {
+        // enterprises, figures and honours change what an enterprise's derived values are computed from
+        boolean derive = sheet.equals("enterprises") || sheet.equals("figures") || sheet.equals("honours");
         ImportProblems problems = new ImportProblems();
         var rows = source.open(sheet, problems, RegisterRows.headers(sheet));
         written.put(sheet, 0L);
@@ -229,7 +235,7 @@ public class RegisterImporter {
                     }
                     drops.add(m);
                     if (drops.size() >= BATCH) {
-                        flush(sink, base, remove, drops, removed, sheet);
+                        flush(sink, base, remove, drops, removed, sheet, derive);
                     }
                     continue;
                 }
@@ -237,14 +243,14 @@ public class RegisterImporter {
                     case CREATE -> {
                         creates.add(m);
                         if (creates.size() >= BATCH) {
-                            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
+                            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet, false);
                         }
                     }
                     case UPSERT_LATER -> later.add(m);
                     default -> {
                         adds.add(m);
                         if (adds.size() >= BATCH) {
-                            flush(sink, base, upsert, adds, written, sheet);
+                            flush(sink, base, upsert, adds, written, sheet, derive);
                         }
                     }
                 }
@@ -254,18 +260,18 @@ public class RegisterImporter {
             throw new ImportValidationException("Register " + sheet + " changed while it was being imported", problems.list());
         }
         if (!creates.isEmpty()) {
-            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet);
+            flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet, false);
         }
-        flush(sink, base, upsert, adds, written, sheet);
+        flush(sink, base, upsert, adds, written, sheet, derive);
         if (!later.isEmpty()) {
             // repeats of links created above: merged onto them once those are committed (and before the removals, as before)
             sink.barrier();
             for (int i = 0; i < later.size(); i += BATCH) {
                 List<Map<String, Object>> batch = new ArrayList<>(later.subList(i, Math.min(later.size(), i + BATCH)));
-                flush(sink, base, upsert, batch, written, sheet);
+                flush(sink, base, upsert, batch, written, sheet, derive);
             }
         }
-        flush(sink, base, remove, drops, removed, sheet);
+        flush(sink, base, remove, drops, removed, sheet, derive);
         // the next sheet refers to what this one wrote
         sink.barrier();
         progress.report(sheet, true);
@@ -302,17 +308,24 @@ public class RegisterImporter {
     }
 
     private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> batch,
-                              Map<String, Long> counter, String sheet) {
-        flush(sink, base, statements, List.copyOf(batch), batch, counter, sheet);
+                       Map<String, Long> counter, String sheet, boolean derive) {
+        flush(sink, base, statements, List.copyOf(batch), batch, counter, sheet, derive);
     }
 
-    /** Writes {@code rows} (the batch as the statements take it) and counts and clears {@code batch}. */
+    /**
+     * Writes {@code rows} (the batch as the statements take it) and counts and clears {@code batch}; with {@code derive},
+     * the derived values of the batch's enterprises are recomputed in the same transaction ({@link EnterpriseValues}).
+     */
     private void flush(Sink sink, Map<String, Object> base, List<String> statements, List<Map<String, Object>> rows,
-                       List<Map<String, Object>> batch, Map<String, Long> counter, String sheet) {
+                       List<Map<String, Object>> batch, Map<String, Long> counter, String sheet, boolean derive) {
         if (batch.isEmpty()) {
             return;
         }
-        sink.write(statements, with(base, "rows", rows));
+        Set<String> enterprises = new LinkedHashSet<>();
+        if (derive) {
+            batch.forEach(m -> enterprises.add((String) m.get("id")));
+        }
+        sink.write(statements, with(base, "rows", rows), enterprises);
         counter.merge(sheet, (long) batch.size(), Long::sum);
         progress.add(batch.size());
         progress.report(sheet, false);
@@ -321,7 +334,12 @@ public class RegisterImporter {
 
     /** Where batches go: one transaction for the whole register, or one per batch. */
     private interface Sink extends AutoCloseable {
-        void write(List<String> statements, Map<String, Object> params);
+        /** Runs the statements, then recomputes the derived values of {@code derive} (enterprise ids), in one transaction. */
+        void write(List<String> statements, Map<String, Object> params, Collection<String> derive);
+
+        default void write(List<String> statements, Map<String, Object> params) {
+            write(statements, params, List.of());
+        }
 
         void commit();
 
@@ -343,8 +361,9 @@ public class RegisterImporter {
         }
 
         @Override
-        public void write(List<String> statements, Map<String, Object> params) {
+        public void write(List<String> statements, Map<String, Object> params, Collection<String> derive) {
             statements.forEach(s -> tx.run(s, params).consume());
+            EnterpriseValues.refresh(tx, derive);
         }
 
         @Override
@@ -383,11 +402,14 @@ public class RegisterImporter {
         }
 
         @Override
-        public void write(List<String> statements, Map<String, Object> params) {
+        public void write(List<String> statements, Map<String, Object> params, Collection<String> derive) {
             inFlight.acquireUninterruptibly();
             pending.add(pool.submit(() -> {
                 try (Session session = driver.session()) {
-                    session.executeWriteWithoutResult(tx -> statements.forEach(s -> tx.run(s, params).consume()));
+                    session.executeWriteWithoutResult(tx -> {
+                        statements.forEach(s -> tx.run(s, params).consume());
+                        EnterpriseValues.refresh(tx, derive);
+                    });
                 } finally {
                     inFlight.release();
                 }

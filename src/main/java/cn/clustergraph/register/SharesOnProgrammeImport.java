@@ -27,7 +27,7 @@ class SharesOnProgrammeImport {
     @EventListener
     void imported(ProgrammeImportedEvent event) {
         if (started) {
-            register.refreshShares();
+            register.refreshDerivedValues();
         }
     }
 }

@@ -21,9 +21,10 @@ import static cn.clustergraph.register.RegisterImportIT.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The first-load path (enterprises new to the graph created with values computed in Java) writes exactly what the
- * upsert path writes: a reimport of the same register, which goes the upsert way and recomputes shares, primary,
- * latest output and honour names in Cypher, leaves every node and relationship of the dataset unchanged.
+ * The first-load path (enterprises new to the graph created with their derived values computed beforehand) writes
+ * exactly what the upsert path writes: a reimport of the same register, which goes the upsert way and recomputes shares,
+ * latest output, honour names and alias text from the graph, leaves every node and relationship of the dataset
+ * unchanged; so does the refresh of every enterprise's derived values (after the chain map changed).
  */
 @GraphIntegrationTest
 class RegisterFirstLoadIT {
@@ -63,6 +64,12 @@ class RegisterFirstLoadIT {
         assertThat(created).anyMatch(s -> s.contains("-IN_SEGMENT->") && s.contains("share=0.5"))
                 .anyMatch(s -> s.contains("-HAS_HONOUR->")).anyMatch(s -> s.contains("-SUPPLIES->"));
         importer.load(RegisterSource.of(dir), "x");
+        assertThat(snapshot("test-first")).containsExactlyElementsOf(created);
+        client.query("""
+                MATCH (e:Enterprise {dataset: 'test-first'})-[x:IN_SEGMENT]->()
+                SET x.share = 0.0, e.aliasText = 'stale', e.outputRank = 0.0, e.output = null, e.honourNames = []""").run();
+        assertThat(snapshot("test-first")).isNotEqualTo(created);
+        importer.refreshDerivedValues();
         assertThat(snapshot("test-first")).containsExactlyElementsOf(created);
     }
 
