@@ -1,6 +1,7 @@
 package cn.clustergraph;
 
 import cn.clustergraph.bulkload.OfflineCommands;
+import cn.clustergraph.neo4j.EmbeddedNeo4jEarlyStart;
 import cn.clustergraph.sample.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,16 +20,18 @@ import java.util.Map;
 public class ClusterGraphApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("generate") || args[0].equals("offline-import"))) {
-            // these run before (generate: instead of) the Spring context: the offline importer needs the store closed
-            args = cn.clustergraph.bulkload.OfflineCommands.beforeSpring(args);
-            if (args == null) {
-                return;
-            }
+        if (args.length > 0 && args[0].equals("generate")) {
+            // writes files only: no Spring context, no database
+            GenerateCommand.run(List.of(args).subList(1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("offline-import")) {
+            // runs before the Spring context (the offline importer needs the store closed), then starts it to finish
+            args = OfflineCommands.beforeSpring(args);
         }
         SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
         // opens the embedded store while the context is being built
-        app.addInitializers(new cn.clustergraph.neo4j.EmbeddedNeo4jEarlyStart());
+        app.addInitializers(new EmbeddedNeo4jEarlyStart());
         if (args.length > 0 && args[0].matches("[a-z][a-z-]*")) {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setDefaultProperties(Map.of("clustergraph.cli.command", args[0], "spring.main.banner-mode", "off"));
