@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code offline-import --file=DIR [--dataset=NAME]}: the offline
- * importer into an empty store ({@link OfflineImport}), then the app starts on it and {@code offline-finish} applies the
- * schema, loads the programme, the register's dataset and chain targets, and refreshes the rollups.
+ * {@code offline-import --file=DIR [--dataset=NAME]}: the offline importer into an empty store ({@link OfflineImport}),
+ * run before Spring starts; then the app starts on the store and {@code offline-finish} applies the schema, loads the
+ * programme, the register's dataset and chain targets, and refreshes the rollups.
  */
 @Configuration(proxyBeanMethods = false)
 public class OfflineCommands {

@@ -74,7 +74,7 @@ class RegisterCommands {
 
     @Bean
     CliCommand rollupCommand(RollupService rollups, RegisterImporter importer) {
-        return command("rollup", "[--shares=false] [--verify]  recompute output shares (after editing chains/) and every rollup;"
+        return command("rollup", "[--shares=false] [--verify]  recompute the enterprises' derived values (output shares, after editing chains/) and every rollup;"
                 + " --verify then compares each stored rollup with the live Cypher aggregation (slow at scale) and exits 1 on a difference", o -> {
             boolean shares = !"false".equals(o.get("shares"));
             System.out.println("rollups refreshed in " + (shares ? importer.refreshDerivedValues() : rollups.refresh()) + " ms");
