@@ -475,6 +475,8 @@ class WebUiBrowserIT {
     @Test
     void adminUploadsARegisterSeesTheBrokenRowLocatedThenAGoodFilesPreviewAndConfirmsOne() throws Exception {
         signInAsAdmin();
+        // validating the whole sample (4,445 rows against the graph) can take a while on a busy machine
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
         open("/upload", "/upload");
         assertThat(driver.findElement(By.cssSelector("#main h1")).getText()).isEqualTo("数据上传");
         // the sample register with one bad credit code (check character) in the 5th enterprise
@@ -484,7 +486,7 @@ class WebUiBrowserIT {
         String broken = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
         files.put("enterprises", enterprises.replace(code + ",", broken + ","));
         chooseAndUpload("register", null, uploadFile("名录-有误.xlsx", cn.clustergraph.upload.UploadFiles.xlsx(files)));
-        WebElement problems = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-problems")));
+        WebElement problems = slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-problems")));
         List<WebElement> rows = problems.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(1);
         List<String> cells = rows.getFirst().findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
@@ -502,7 +504,7 @@ class WebUiBrowserIT {
         String extra = cn.clustergraph.register.CreditCode.of('9', '1', "310115", "UXUPLD01");
         good.put("enterprises", enterprises + extra + ",上海界面测试有限公司,,false,,上海,,false,false," + segment + "\n");
         chooseAndUpload("register", null, uploadFile("名录.xlsx", cn.clustergraph.upload.UploadFiles.xlsx(good)));
-        WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-preview")));
+        WebElement preview = slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-preview")));
         WebElement row = preview.findElement(By.cssSelector("tr[data-sheet='enterprises']"));
         assertThat(row.findElement(By.cssSelector("[data-col='new']")).getText()).isEqualTo("1");
         assertThat(row.findElement(By.cssSelector("[data-col='changed']")).getText()).isEqualTo("0");
@@ -512,14 +514,14 @@ class WebUiBrowserIT {
         assertThat(mainText()).contains("确认导入", "新增", "变更", "删除", "样例数据（虚构）");
         screenshot("32-upload-preview");
         driver.findElement(By.id("upload-discard")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-discarded")));
+        slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-discarded")));
 
         // a small register of its own: confirmed, progress, then the result
         String csv = "credit_code,name,local,region,segments\n" + extra + ",上海界面测试有限公司,false,上海," + segment + "\n";
         chooseAndUpload("register", "ui-upload-test", uploadFile("enterprises.csv", csv.getBytes(StandardCharsets.UTF_8)));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-confirm"))).click();
+        slow.until(ExpectedConditions.elementToBeClickable(By.id("upload-confirm"))).click();
         try {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-applied")));
+            slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-applied")));
             assertThat(mainText()).contains("导入完成");
             screenshot("33-upload-applied");
         } finally {
