@@ -29,6 +29,8 @@ define('/explore/:kind/:id', () => import('./views/explore.js'));
 define('/reports', () => import('./views/reports.js'));
 define('/reports/:name', () => import('./views/report.js'));
 define('/console', () => import('./views/console.js'));
+// issue 13: uploads
+define('/upload', () => import('./views/upload.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [
@@ -44,4 +46,5 @@ export const NAV = [
   { href: '#/explore', label: 'nav.explore', match: /^\/explore/ },
   { href: '#/reports', label: 'nav.reports', match: /^\/reports/ },
   { href: '#/console', label: 'nav.console', match: /^\/console/ },
+  { href: '#/upload', label: 'nav.upload', match: /^\/upload/ },
 ];

@@ -41,6 +41,20 @@ public sealed interface ImportSource {
         }
     }
 
+    /** {@code top}'s files where it has them, {@code base}'s otherwise (an upload of some files over the current data). */
+    record Layered(ImportSource top, ImportSource base) implements ImportSource {
+        @Override
+        public byte[] read(String relative) {
+            byte[] b = top.read(relative);
+            return b != null ? b : base.read(relative);
+        }
+
+        @Override
+        public String describe() {
+            return top.describe() + " over " + base.describe();
+        }
+    }
+
     /** A folder with the same layout as {@code import/}. */
     record Directory(Path root) implements ImportSource {
         @Override

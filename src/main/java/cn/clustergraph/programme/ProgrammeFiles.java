@@ -24,7 +24,7 @@ import static cn.clustergraph.csv.Fields.required;
  * Reads and validates {@code programme/} and {@code chains/} as a whole (keys, references, numbers, names) and turns
  * them into parameter rows for the writer. Every problem is collected; the caller writes only if there is none.
  */
-final class ProgrammeFiles {
+public final class ProgrammeFiles {
 
     static final Set<String> CHAIN_ITEMS = Set.of("链长", "工作小组", "链主企业", "产业联盟", "产业发展规划", "产业基金",
             "产业链鱼骨图", "重点企业清单", "重点招商对象清单", "工作制度");
@@ -35,18 +35,25 @@ final class ProgrammeFiles {
     static final Set<String> PARTS = Set.of("通知", "正文", "附件1", "附件2", "附件3");
 
     /** Everything the writer needs, as lists of parameter maps, plus expected counts for the post-load check. */
-    record Data(Map<String, List<Map<String, Object>>> rows, Map<String, Long> expectedLabels, Map<String, Long> expectedTypes) {
+    public record Data(Map<String, List<Map<String, Object>>> rows, Map<String, Long> expectedLabels, Map<String, Long> expectedTypes) {
     }
 
     private final ImportSource source;
     private final ImportProblems problems = new ImportProblems();
     private final Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    private final Set<String> files = new java.util.LinkedHashSet<>();
 
-    ProgrammeFiles(ImportSource source) {
+    public ProgrammeFiles(ImportSource source) {
         this.source = source;
     }
 
+    /** The files {@link #read()} asked the source for (relative paths such as {@code programme/tasks.csv}). */
+    public Set<String> files() {
+        return files;
+    }
+
     private CsvTable table(String file, String... columns) {
+        files.add(file);
         byte[] bytes = source.read(file);
         if (bytes == null) {
             problems.add(file, 0, null, "file is missing from " + source.describe());
@@ -89,7 +96,7 @@ final class ProgrammeFiles {
         }
     }
 
-    Data read() {
+    public Data read() {
         // ---- sources
         Set<String> sources = new HashSet<>();
         for (var r : table("programme/sources.csv", "id", "part", "ref", "text").rows()) {

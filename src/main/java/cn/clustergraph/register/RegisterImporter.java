@@ -69,12 +69,39 @@ public class RegisterImporter {
         this.props = props;
     }
 
+    /** Why {@code name} cannot name a register's dataset (the rule of the dataset sheet), or null when it can. */
+    public static String datasetNameProblem(String name) {
+        return RegisterRows.datasetNameProblem(name);
+    }
+
     /** True when a register named {@code dataset} has been loaded. */
     public boolean isLoaded(String dataset) {
         try (var s = driver.session()) {
             return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (d:Dataset {name: $d}) } AS x", Map.of("d", dataset))
                     .single().get("x").asBoolean());
         }
+    }
+
+    /** What the read-only validation pass found: the dataset the register writes, its row count, every problem. */
+    public record Checked(String dataset, boolean sample, long rows, List<ImportProblems.Problem> problems) {
+    }
+
+    /** Reports rows written so far of the total, while a load runs. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void rows(long done, long total);
+    }
+
+    /**
+     * The validation pass of {@link #load} alone (reads the file and the graph, writes nothing); every converted row is
+     * handed to {@code rows} (sheet name, the writer's parameter map) as it is read.
+     */
+    public Checked check(RegisterSource source, String defaultDataset,
+                         java.util.function.BiConsumer<String, Map<String, Object>> rows) {
+        RegisterValidation validation = new RegisterValidation(driver, RegisterRows.Vocabulary.load(driver), source, defaultDataset)
+                .onRow(rows);
+        RegisterRows.DatasetInfo ds = validation.run();
+        return new Checked(ds.name(), ds.sample(), validation.totalRows(), validation.problems().list());
     }
 
     /**
@@ -84,6 +111,11 @@ public class RegisterImporter {
      * @throws ImportValidationException listing every problem; nothing was written
      */
     public Result load(RegisterSource source, String defaultDataset) {
+        return load(source, defaultDataset, (done, total) -> { });
+    }
+
+    /** {@link #load(RegisterSource, String)}, telling {@code listener} how many rows are written as it goes. */
+    public Result load(RegisterSource source, String defaultDataset, ProgressListener listener) {
         long started = System.nanoTime();
         RegisterRows.Vocabulary vocabulary = RegisterRows.Vocabulary.load(driver);
         RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset);
@@ -97,7 +129,7 @@ public class RegisterImporter {
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, Long> removed = new LinkedHashMap<>();
         boolean single = validation.totalRows() <= props.singleTransactionRows();
-        progress = new Progress(validation.totalRows());
+        progress = new Progress(validation.totalRows(), listener);
         try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver, Math.max(1, props.writers()))) {
             Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());
             sink.write(List.of(RegisterCypher.DATASET), with(base, "d", ds.asMap(source.describe())));
@@ -277,21 +309,24 @@ public class RegisterImporter {
         progress.report(sheet, true);
     }
 
-    private Progress progress = new Progress(0);
+    private Progress progress = new Progress(0, (done, total) -> { });
 
     /** A progress line (rows done, rows/s, ETA) in the log (and so on the console of a CLI run) at most every 5 s. */
     private static final class Progress {
         private final long total;
+        private final ProgressListener listener;
         private final long started = System.nanoTime();
         private long done;
         private long last = started;
 
-        Progress(long total) {
+        Progress(long total, ProgressListener listener) {
             this.total = total;
+            this.listener = listener;
         }
 
         synchronized void add(long rows) {
             done += rows;
+            listener.rows(done, total);
         }
 
         synchronized void report(String sheet, boolean force) {

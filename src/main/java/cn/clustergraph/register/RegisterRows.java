@@ -134,11 +134,9 @@ final class RegisterRows {
 
     static DatasetInfo dataset(CsvTable.Row r, ImportProblems p) {
         String name = required(p, r, "name");
-        if (!name.isEmpty() && !name.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-            p.add(r, "name", "'" + name + "' is not a dataset name (lower-case letters, digits, '-', '.', '_')");
-        }
-        if (RESERVED.contains(name)) {
-            p.add(r, "name", "'" + name + "' is reserved for the programme data");
+        String problem = name.isEmpty() ? null : datasetNameProblem(name);
+        if (problem != null) {
+            p.add(r, "name", problem);
         }
         boolean sample = Fields.bool(p, r, "sample", false);
         String notice = optional(r, "notice");
@@ -146,6 +144,14 @@ final class RegisterRows {
             p.add(r, "notice", "a sample dataset needs a notice (the banner shown with its data)");
         }
         return new DatasetInfo(name, optional(r, "title"), sample, notice, optional(r, "description"), optional(r, "generated_by"));
+    }
+
+    /** Why {@code name} cannot name a register's dataset, or null when it can. */
+    static String datasetNameProblem(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            return "'" + name + "' is not a dataset name (lower-case letters, digits, '-', '.', '_')";
+        }
+        return RESERVED.contains(name) ? "'" + name + "' is reserved for the programme data" : null;
     }
 
     /** A credit code cell: required and valid per GB 32100; every problem is reported on its column. */

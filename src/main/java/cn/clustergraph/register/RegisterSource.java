@@ -46,6 +46,9 @@ public sealed interface RegisterSource {
         void close();
     }
 
+    /** The sheets a register may have (a folder's {@code <sheet>.csv} files, a workbook's sheets). */
+    List<String> SHEETS = List.of("enterprises", "figures", "honours", "supply_links", "targets", "dataset");
+
     String describe();
 
     /** The sheet named {@code name} (e.g. {@code enterprises}), or null when this register has none. */
@@ -119,7 +122,7 @@ public sealed interface RegisterSource {
 
         private String sheet() {
             String s = canonicalSheet(file.getFileName().toString());
-            return List.of("enterprises", "figures", "honours", "supply_links", "targets", "dataset").contains(s) ? s : "enterprises";
+            return SHEETS.contains(s) ? s : "enterprises";
         }
 
         @Override

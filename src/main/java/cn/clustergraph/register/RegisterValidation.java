@@ -43,6 +43,7 @@ final class RegisterValidation {
     private final EnterpriseValues facts = new EnterpriseValues();
     private final List<Pending> pending = new ArrayList<>();
     private RegisterRows.DatasetInfo dataset;
+    private java.util.function.BiConsumer<String, Map<String, Object>> rowListener = (sheet, row) -> { };
     private long totalRows;
     private boolean stopped;
 
@@ -55,6 +56,12 @@ final class RegisterValidation {
 
     ImportProblems problems() {
         return problems;
+    }
+
+    /** Also hands every converted row (sheet name, the writer's parameter map) to {@code listener}, in file order. */
+    RegisterValidation onRow(java.util.function.BiConsumer<String, Map<String, Object>> listener) {
+        this.rowListener = listener;
+        return this;
     }
 
     long totalRows() {
@@ -197,6 +204,7 @@ final class RegisterValidation {
                 Map<String, Object> m = convert.apply(r, problems);
                 if (m != null) {
                     check.accept(r, m);
+                    rowListener.accept(name, m);
                 }
                 if (problems.size() >= MAX_PROBLEMS) {
                     stopped = true;
