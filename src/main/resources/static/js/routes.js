@@ -29,6 +29,9 @@ define('/explore/:kind/:id', () => import('./views/explore.js'));
 define('/reports', () => import('./views/reports.js'));
 define('/reports/:name', () => import('./views/report.js'));
 define('/console', () => import('./views/console.js'));
+// people (issue 13)
+define('/account', () => import('./views/account.js'));
+define('/audit', () => import('./views/audit.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [

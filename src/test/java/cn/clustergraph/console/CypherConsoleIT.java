@@ -1,5 +1,6 @@
 package cn.clustergraph.console;
 
+import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class CypherConsoleIT {
     }
 
     Answer post(Map<String, Object> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cypher"))
+        HttpRequest request = Api.signedIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cypher")), port)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

@@ -95,6 +95,7 @@ class WebUiBrowserIT {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
+        SignInPage.signIn(driver, base(), "admin", cn.clustergraph.Api.ADMIN_PASSWORD);
     }
 
     @AfterAll
