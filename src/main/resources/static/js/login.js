@@ -7,7 +7,17 @@
   }
   document.addEventListener('DOMContentLoaded', function () {
     var q = new URLSearchParams(window.location.search);
-    if (q.has('error')) document.getElementById(q.get('error') === 'locked' ? 'login-locked' : 'login-error').hidden = false;
+    var err = q.get('error');
+    if (q.has('error')) document.getElementById(err === 'locked' ? 'login-locked' : err === 'oidc' ? 'login-oidc' : 'login-error').hidden = false;
+    fetch('api/auth/providers', { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (p) {
+        if (p && p.oidc) {
+          document.getElementById('sso-link').href = p.oidcLink;
+          document.getElementById('sso').hidden = false;
+        }
+      })
+      .catch(function () {});
     if (q.has('logout')) document.getElementById('login-logout').hidden = false;
     var form = document.getElementById('login-form');
     document.getElementById('csrf').value = cookie('XSRF-TOKEN');

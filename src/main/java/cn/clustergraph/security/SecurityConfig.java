@@ -5,11 +5,12 @@ import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.ApiTokens;
 import cn.clustergraph.account.Role;
 import cn.clustergraph.account.SignIn;
+import cn.clustergraph.audit.AuditService;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -52,7 +53,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, FormSignInProvider signIn, ApiTokens tokens, AccountService accounts,
-                                    InternalToken internal, AccountProperties settings) throws Exception {
+                                    InternalToken internal, AccountProperties settings, OidcProperties oidc,
+                                    AuditService audit) throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         AuthenticationEntryPoint apiEntry = (req, res, e) -> Problems.write(req, res,
                 Problems.unauthorized("Sign in first (session from /login, or Authorization: Bearer <API token>)"));
@@ -72,7 +74,15 @@ class SecurityConfig {
         // the raw cookie value is what the sign-in page and the UI's script send back
         csrfHandler.setCsrfRequestAttributeName(null);
 
-        http.authenticationManager(new ProviderManager(signIn))
+        if (oidc.enabled()) {
+            OidcSignIn sso = new OidcSignIn(oidc, accounts, audit);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .clientRegistrationRepository(new InMemoryClientRegistrationRepository(sso.registration()))
+                    .userInfoEndpoint(u -> u.oidcUserService(sso::load))
+                    .successHandler(sso::success)
+                    .failureHandler(sso::failure));
+        }
+        http.authenticationProvider(signIn)
                 .httpBasic(b -> b.disable())
                 .csrf(c -> c.csrfTokenRepository(csrfCookies).csrfTokenRequestHandler(csrfHandler)
                         // a bearer token is not sent by browsers on their own, and /api/auth/token takes JSON only
@@ -98,6 +108,7 @@ class SecurityConfig {
                     a.requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/vendor/**", "/favicon.svg", "/error",
                             "/actuator/health", "/actuator/health/**").permitAll();
                     a.requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll();
+                    a.requestMatchers(HttpMethod.GET, "/api/auth/providers").permitAll();
                     a.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
                     a.requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/api/cypher").hasAnyRole(ANALYSTS);

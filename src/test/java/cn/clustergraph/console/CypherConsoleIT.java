@@ -59,6 +59,8 @@ class CypherConsoleIT {
 
     @BeforeEach
     void createTestGraph() {
+        // signing in writes (a token, an audit event): do it before any graph snapshot is taken
+        Api.adminToken(port);
         try (var session = driver.session()) {
             session.run("""
                     CREATE (a:ConsoleTestThing {name: '甲', n: 1, born: date('2026-01-02'),

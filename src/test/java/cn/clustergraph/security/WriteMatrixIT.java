@@ -96,6 +96,11 @@ class WriteMatrixIT {
         assertThat(viewer.get("/api/chains/" + Api.seg("光电通信") + "/investment-targets").status()).as("internal 招商 list").isEqualTo(403);
         assertThat(People.api(port, Role.INVESTMENT).get("/api/chains/" + Api.seg("光电通信") + "/investment-targets").status()).isEqualTo(200);
         assertThat(People.api(port, Role.COORDINATOR).get("/api/audit").status()).isEqualTo(200);
+        // settings, read-only for admins, secrets masked
+        Api.Response settings = new Api(port).get("/api/admin/settings");
+        assertThat(settings.body()).contains("clustergraph.security.max-failed-sign-ins")
+                .contains("\"name\":\"clustergraph.security.admin-password\",\"value\":\"******\"").doesNotContain(Api.ADMIN_PASSWORD);
+        assertThat(People.api(port, Role.COORDINATOR).get("/api/admin/settings").status()).isEqualTo(403);
     }
 
     @Test
