@@ -31,6 +31,8 @@ public class Bench {
     record Case(String name, String method, String path, String body, String cypher, Map<String, Object> params) {
     }
 
+    /** API token of the app's admin (run.sh gets it from POST /api/auth/token); the API needs a signed-in user. */
+    static final String TOKEN = System.getenv("CLUSTERGRAPH_TOKEN");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     static String enc(String s) {
@@ -39,6 +41,9 @@ public class Bench {
 
     static String call(String base, String method, String path, String body) throws Exception {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        if (TOKEN != null && !TOKEN.isEmpty()) {
+            b.header("Authorization", "Bearer " + TOKEN);
+        }
         if ("POST".equals(method)) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -192,7 +197,8 @@ public class Bench {
 
         StringBuilder md = new StringBuilder();
         md.append("| question | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API/floor p50 |\n|---|---|---|---|---|---|\n");
-        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none()); Session session = driver.session()) {
+        try (Driver driver = GraphDatabase.driver(bolt, System.getenv("NEO4J_PASSWORD") == null || System.getenv("NEO4J_PASSWORD").isEmpty()
+                ? AuthTokens.none() : AuthTokens.basic("neo4j", System.getenv("NEO4J_PASSWORD"))); Session session = driver.session()) {
             for (Case c : cases) {
                 if (!only.isEmpty() && only.stream().noneMatch(w -> c.name().contains(w))) {
                     continue;

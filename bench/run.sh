@@ -39,6 +39,9 @@ if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; th
   mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime >/dev/null
 fi
 rm -rf "$WORK"; mkdir -p "$WORK"
+# sign-in is required (issue 13): the app's first admin and the embedded Bolt password are set for this run
+export CLUSTERGRAPH_ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM$RANDOM"
+export NEO4J_PASSWORD="bench-bolt-$RANDOM$RANDOM$RANDOM"
 # run a copy, so a rebuild during a long run cannot pull the jar from under it
 cp "$JAR" "$WORK/app.jar"; JAR=$WORK/app.jar
 COMMON=(--clustergraph.sample.enabled=false --clustergraph.neo4j.embedded.page-cache=$PAGE_CACHE
@@ -110,6 +113,10 @@ until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&
   sleep 0.2
 done
 START_S=$(secs "$t0" "$(now)")
+export CLUSTERGRAPH_TOKEN=$(curl -sf -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$CLUSTERGRAPH_ADMIN_PASSWORD\",\"name\":\"bench\"}" \
+  "http://127.0.0.1:$PORT/api/auth/token" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+[ -n "$CLUSTERGRAPH_TOKEN" ] || { log "could not get an API token"; exit 1; }
 log "startup to ready (warm-up included): ${START_S}s"
 
 log "query benchmark ($ITER timed calls per question)"
@@ -126,7 +133,7 @@ if command -v wrk >/dev/null; then
   ENT=$(grep -oE "enterprise used: [0-9A-Z]+" "$WORK/queries.md" | awk '{print $3}')
   for p in "/api/enterprises/$ENT" "/api/tasks/52" "/api/departments/%E5%B8%82%E7%BB%8F%E4%BF%A1%E5%B1%80" \
            "/api/chains/%E5%85%89%E7%94%B5%E9%80%9A%E4%BF%A1" "/api/gaps" "/api/search?q=%E5%85%89%E7%94%B5"; do
-    r=$(wrk -t2 -c"$WRK_CONN" -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$PORT$p")
+    r=$(wrk -t2 -c"$WRK_CONN" -d"${WRK_SECONDS}s" --latency -H "Authorization: Bearer $CLUSTERGRAPH_TOKEN" "http://127.0.0.1:$PORT$p")
     rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$r" | awk '$1=="50%" {print $2}')
     p99=$(echo "$r" | awk '$1=="99%" {print $2}')

@@ -1,5 +1,6 @@
-// The only way the browser talks to the server: GET /api/... on this origin (the browser never connects to Neo4j).
-// Responses are cached for the session (the graph changes only on re-import); errors are RFC 9457 problem+json.
+// The only way the browser talks to the server: /api/... on this origin (the browser never connects to Neo4j).
+// GET responses are cached for the session; writes go through send() with the session's CSRF token; errors are RFC 9457
+// problem+json. A 401 (session expired) sends the browser to the sign-in page.
 
 const cache = new Map();
 
@@ -18,6 +19,7 @@ export function get(path) {
   const p = fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(async (r) => {
     const type = r.headers.get('Content-Type') || '';
     const body = type.indexOf('json') >= 0 ? await r.json() : null;
+    if (r.status === 401) toSignIn();
     if (!r.ok) throw new ApiError(r.status, body, path);
     return body;
   });
@@ -48,4 +50,39 @@ export function hasSample(json, depth) {
 
 export function clearCache() {
   cache.clear();
+}
+
+/** The session's CSRF token (the XSRF-TOKEN cookie) as the header every write must carry. */
+export function csrfHeaders() {
+  const m = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
+}
+
+function toSignIn() {
+  window.location.assign('/login');
+}
+
+/** A write (POST/PUT/DELETE) with a JSON body; resolves to the parsed answer, rejects with ApiError. Clears the GET cache. */
+export async function send(method, path, body) {
+  const headers = Object.assign({ Accept: 'application/json' }, csrfHeaders());
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = r.headers.get('Content-Type') || '';
+  const json = type.indexOf('json') >= 0 ? await r.json() : null;
+  if (r.status === 401) toSignIn();
+  if (!r.ok) throw new ApiError(r.status, json, path);
+  cache.clear();
+  return json;
+}
+
+let mePromise = null;
+
+/** The signed-in user with roles and what they may edit (GET /api/me), or null (anonymous read access). */
+export function me() {
+  if (!mePromise) {
+    mePromise = fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null);
+  }
+  return mePromise;
 }

@@ -1,8 +1,9 @@
 // The shell: header (brand, search, language), menu, footer, and the view area driven by the hash router.
 import './i18n-phase2.js';
+import './i18n-people.js';
 import './routes.js';
 import { NAV } from './routes.js';
-import { get, hasSample } from './api.js';
+import { get, hasSample, me, csrfHeaders } from './api.js';
 import { $, $all, html, str } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
 import { start, current, match } from './router.js';
@@ -29,6 +30,9 @@ function applyStatic() {
   $('.mainnav').setAttribute('aria-label', t('nav.label'));
   $('#footer-text').textContent = t('footer.text');
   renderNav(current().path);
+  me().then((u) => {
+    if ($('#user-menu')) renderUser(u);
+  });
 }
 
 function renderNav(path) {
@@ -134,6 +138,27 @@ $('#lang-toggle').addEventListener('click', () => {
   rerender();
 });
 
+/** Who is signed in, their account and audit links, and sign-out (a POST with the CSRF token). */
+function renderUser(u) {
+  let box = $('#user-menu');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'user-menu';
+    box.id = 'user-menu';
+    $('.topbar-inner').insertBefore(box, $('#lang-toggle'));
+  }
+  if (!u) {
+    box.innerHTML = str(html`<a href="/login">${t('user.signIn')}</a>`);
+    return;
+  }
+  const roles = u.roles.map((r) => r.name);
+  const audit = roles.indexOf('ADMIN') >= 0 || roles.indexOf('COORDINATOR') >= 0;
+  box.innerHTML = str(html`<a href="#/account" id="user-name" title="${u.roles.map((r) => r.label).join('、')}">${u.displayName || u.username}</a>
+    ${audit ? html`<a href="#/audit" id="audit-link">${t('nav.audit')}</a>` : ''}
+    <form method="post" action="/logout" id="logout-form"><input type="hidden" name="_csrf" value="${csrfHeaders()['X-XSRF-TOKEN'] || ''}"><button type="submit">${t('user.signOut')}</button></form>`);
+}
+
 bindSearchBox($('#search-input'), $('#search-results'));
 applyStatic();
 start(show);
+me().then(renderUser);

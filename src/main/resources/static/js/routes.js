@@ -31,6 +31,9 @@ define('/reports/:name', () => import('./views/report.js'));
 define('/console', () => import('./views/console.js'));
 // issue 13: uploads
 define('/upload', () => import('./views/upload.js'));
+// people (issue 13)
+define('/account', () => import('./views/account.js'));
+define('/audit', () => import('./views/audit.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** HTTP GETs against the running test app, answers parsed as JSON. */
+/** HTTP GETs against the running test app as its admin (token from {@link Api}), answers parsed as JSON. */
 public final class ApiCalls {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,7 +30,7 @@ public final class ApiCalls {
 
     public HttpResponse<String> raw(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            return HTTP.send(Api.signedIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), port).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -31,7 +31,7 @@ class ApplicationIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(Api.signedIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), port).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -47,7 +47,7 @@ class ApplicationIT {
         var docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\"");
-        var ui = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(),
+        var ui = http.send(Api.signedIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")), port).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(ui.statusCode()).isIn(200, 302);
     }
@@ -61,11 +61,16 @@ class ApplicationIT {
     }
 
     @Test
-    void boltClientCanQueryTheEmbeddedGraph() {
+    void boltClientCanQueryTheEmbeddedGraphWithTheGeneratedPasswordOnly() throws Exception {
         assertThat(neo4j.boltUri().getHost()).isEqualTo("127.0.0.1");
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        String password = java.nio.file.Files.readString(neo4j.home().resolve(EmbeddedNeo4j.BOLT_PASSWORD_FILE)).strip();
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", password));
              var session = driver.session()) {
             assertThat(session.run("RETURN 1 AS one").single().get("one").asInt()).isEqualTo(1);
+        }
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none()); var session = driver.session()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.run("RETURN 1").consume())
+                    .isInstanceOf(org.neo4j.driver.exceptions.SecurityException.class);
         }
     }
 

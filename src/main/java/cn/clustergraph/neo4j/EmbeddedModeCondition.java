@@ -8,7 +8,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /** Embedded mode is on unless it is switched off or an external {@code NEO4J_URI} is given. */
-class EmbeddedModeCondition extends SpringBootCondition {
+public class EmbeddedModeCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -23,7 +23,7 @@ class EmbeddedModeCondition extends SpringBootCondition {
     }
 
     /** The same decision outside a condition (the early start, before bean definitions exist). */
-    static boolean embedded(Environment env) {
+    public static boolean embedded(Environment env) {
         return env.getProperty("clustergraph.neo4j.embedded.enabled", Boolean.class, true) && !StringUtils.hasText(env.getProperty("NEO4J_URI"));
     }
 }

@@ -10,6 +10,8 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
@@ -38,6 +40,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final Path home;
     private final String host;
     private final int boltPort;
+    private AuthToken authToken = AuthTokens.none();
 
     private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, String host) {
         this.dbms = dbms;
@@ -49,13 +52,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .getLocalAddress(ConnectorType.BOLT).getPort();
     }
 
+    /** File in the store folder holding the generated Bolt password (owner-only), when none is configured. */
+    public static final String BOLT_PASSWORD_FILE = "bolt-password.txt";
+
     /**
      * Starts the DBMS. Refuses to listen beyond loopback without authentication.
      *
      * @param username Bolt user when authentication is on
-     * @param password Bolt password when authentication is on (at least 8 characters)
+     * @param password Bolt password when authentication is on (at least 8 characters); empty: the one in
+     *                 {@value #BOLT_PASSWORD_FILE} in the store folder, generated (and printed once) on the first start
      */
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties props, String username, String password) {
+        if (props.authEnabled() && (password == null || password.isEmpty())) {
+            password = generatedPassword(props.dataDir().toAbsolutePath().normalize());
+        }
         String host = props.listenAddress();
         if (!isLoopback(host) && !props.authEnabled()) {
             throw new IllegalStateException("Refusing to start: clustergraph.neo4j.embedded.listen-address=" + host
@@ -87,6 +97,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             neo4j = new EmbeddedNeo4j(dbms, home, host);
             if (props.authEnabled()) {
                 neo4j.ensureUser(username, password);
+                neo4j.authToken = AuthTokens.basic(username, password);
             }
         } catch (RuntimeException e) {
             dbms.shutdown();
@@ -97,6 +108,26 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return neo4j;
     }
 
+    /**
+     * The Bolt password kept in the store folder: read, or generated on the first start, written owner-only and printed
+     * once (Neo4j Browser and cypher-shell users need it; the app's own driver reads it from here).
+     */
+    private static String generatedPassword(Path home) {
+        Path file = home.resolve(BOLT_PASSWORD_FILE);
+        return SecretFile.read(file).filter(p -> !p.isEmpty()).orElseGet(() -> {
+            String generated = SecretFile.randomPassword();
+            SecretFile.write(file, generated);
+            log.warn("Bolt authentication is on: generated the password of Neo4j user 'neo4j' (for Neo4j Browser / cypher-shell): {}"
+                    + " — kept in {} (owner-only)", generated, file);
+            return generated;
+        });
+    }
+
+    /** The credentials the app's own driver connects with ({@code none} when Bolt authentication is off). */
+    public AuthToken authToken() {
+        return authToken;
+    }
+
     private void ensureUser(String username, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         boolean exists = system.executeTransactionally("SHOW USERS YIELD user WHERE user = $u RETURN count(*) AS n",
@@ -104,7 +135,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         String statement = exists
                 ? "ALTER USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED"
                 : "CREATE USER " + quoteName(username) + " SET PASSWORD $p CHANGE NOT REQUIRED";
-        system.executeTransactionally(statement, Map.of("p", password));
+        try {
+            system.executeTransactionally(statement, Map.of("p", password));
+        } catch (RuntimeException e) {
+            // a restart with the same password: Neo4j refuses to "change" a password to itself, which is what we want
+            if (!exists || !String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
         if (!DEFAULT_USER.equals(username)) {
             // A new store comes with the factory user neo4j/neo4j (password change required). Whoever logs in with it
             // may set a new password and then has full access, so while it is untouched it goes.

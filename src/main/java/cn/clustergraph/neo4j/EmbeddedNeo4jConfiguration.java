@@ -1,7 +1,6 @@
 package cn.clustergraph.neo4j;
 
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,11 +31,9 @@ public class EmbeddedNeo4jConfiguration {
     }
 
     @Bean
-    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j, EmbeddedNeo4jProperties props,
-                                                          @Value("${spring.neo4j.authentication.username:neo4j}") String username,
-                                                          @Value("${spring.neo4j.authentication.password:}") String password) {
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j) {
         URI uri = neo4j.boltUri();
-        AuthToken token = props.authEnabled() ? AuthTokens.basic(username, password) : AuthTokens.none();
+        AuthToken token = neo4j.authToken();
         return new Neo4jConnectionDetails() {
             @Override
             public URI getUri() {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * @param dataDir        where the store, transaction logs and system database live
  * @param boltPort       Bolt port; 0 picks a free one
  * @param listenAddress  interface Bolt binds to; anything but loopback requires {@code authEnabled}
- * @param authEnabled    require user/password on Bolt ({@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD})
+ * @param authEnabled    require user/password on Bolt ({@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD}, or a generated
+ *                       password kept in the store folder); on by default, so no web page can reach the graph over
+ *                       Bolt's WebSocket transport
  * @param pageCache      Neo4j page cache size, e.g. {@code 512m}
  * @param txLogRetention transaction log retention policy, e.g. {@code 1 files} or {@code 2 days 512M}
  * @param transactionTimeout upper bound for any transaction, e.g. {@code 0s} for none
@@ -23,7 +25,7 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("data/neo4j") Path dataDir,
         @DefaultValue("7687") int boltPort,
         @DefaultValue("127.0.0.1") String listenAddress,
-        @DefaultValue("false") boolean authEnabled,
+        @DefaultValue("true") boolean authEnabled,
         @DefaultValue("512m") String pageCache,
         @DefaultValue("2 files") String txLogRetention,
         @DefaultValue("0s") String transactionTimeout) {

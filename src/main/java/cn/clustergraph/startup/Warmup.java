@@ -1,5 +1,6 @@
 package cn.clustergraph.startup;
 
+import cn.clustergraph.security.InternalToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,16 +39,18 @@ class Warmup {
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
 
     private final GraphInitializer initializer;
+    private final InternalToken internalToken;
     private final int iterations;
     private final List<String> paths;
     private final Duration budget;
     private final int threads;
 
-    Warmup(GraphInitializer initializer, @Value("${clustergraph.warmup.iterations:20}") int iterations,
+    Warmup(GraphInitializer initializer, InternalToken internalToken, @Value("${clustergraph.warmup.iterations:20}") int iterations,
            @Value("${clustergraph.warmup.paths:}") List<String> paths,
            @Value("${clustergraph.warmup.max-time:3s}") Duration budget,
            @Value("${clustergraph.warmup.threads:0}") int threads) {
         this.initializer = initializer;
+        this.internalToken = internalToken;
         this.iterations = iterations;
         this.budget = budget;
         this.threads = threads;
@@ -67,6 +70,8 @@ class Warmup {
         Map<String, Long> firstMs = new ConcurrentHashMap<>();
         int rounds = 0;
         int workers = Math.max(1, Math.min(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), paths.size()));
+        // sign-in is required everywhere: the warm-up reads with a one-time in-memory token, revoked when it is done
+        String token = internalToken.issue();
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("warmup-", 1).daemon().factory());
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             // the first round always runs (every query planned once); further rounds while within the time budget
@@ -75,7 +80,7 @@ class Warmup {
                 boolean first = i == 0;
                 List<Future<?>> calls = new ArrayList<>();
                 for (String path : paths) {
-                    calls.add(pool.submit(() -> call(http, port, path, first, failures, firstMs)));
+                    calls.add(pool.submit(() -> call(http, port, path, token, first, failures, firstMs)));
                 }
                 for (Future<?> call : calls) {
                     try {
@@ -94,6 +99,7 @@ class Warmup {
             }
         } finally {
             pool.shutdownNow();
+            internalToken.revoke();
         }
         String summary = rounds + " × " + paths.size() + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (failures.get() > 0 ? ", " + failures.get() + " failed" : "");
@@ -101,11 +107,11 @@ class Warmup {
         initializer.warmedUp(summary);
     }
 
-    private void call(HttpClient http, int port, String path, boolean first, AtomicInteger failures, Map<String, Long> firstMs) {
+    private void call(HttpClient http, int port, String path, String token, boolean first, AtomicInteger failures, Map<String, Long> firstMs) {
         long t = System.nanoTime();
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + encode(path)))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() >= 400 && first) {
                 // a 4xx means the path warms an error page, not the query it is there for (e.g. a misspelt name)
                 failures.incrementAndGet();

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
@@ -264,7 +266,8 @@ public class UploadService {
             u.state = "applying";
             u.rowsDone = 0;
         }
-        writer.submit(() -> apply(u, who));
+        // the import's own audit event names the confirming user, not the writer thread
+        writer.submit(DelegatingSecurityContextRunnable.create(() -> apply(u, who), SecurityContextHolder.getContext()));
         return u.status(true);
     }
 

@@ -4,6 +4,7 @@ import { html, str, $ } from '../dom.js';
 import { t } from '../i18n.js';
 import { notice, pageHeader } from '../components.js';
 import { cytoscape, FONT } from '../charts.js';
+import { csrfHeaders } from '../api.js';
 
 const EXAMPLES = [
   ['任务52及其责任单位', 'MATCH (t:Task {no: $no})-[r:LED_BY|CO_OWNED_BY]->(d:Department) RETURN t, r, d', '{"no": 52}'],
@@ -94,7 +95,7 @@ function mount(el) {
       // private mode
     }
     out.innerHTML = str(html`<p class="muted">${t('common.loading')}</p>`);
-    const res = await fetch('/api/cypher', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ query: form.query.value, params, mode }) });
+    const res = await fetch('/api/cypher', { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrfHeaders()), body: JSON.stringify({ query: form.query.value, params, mode }) });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) {
       out.innerHTML = str(html`<div class="console-error notice notice-warn" role="alert" data-status="${res.status}" data-reason="${body.reason || ''}">

@@ -2,7 +2,7 @@
 // (GET /api/reports/{name}/run?format=csv&… links, so the browser saves the file under the server's name).
 import { html, str, $ } from '../dom.js';
 import { t, getLang } from '../i18n.js';
-import { apiPath } from '../api.js';
+import { apiPath, csrfHeaders } from '../api.js';
 import { notice, pageHeader } from '../components.js';
 import { withQuery } from '../router.js';
 
@@ -74,7 +74,7 @@ export default async function report(ctx) {
         const q = links();
         history.replaceState(null, '', withQuery('/reports/' + encodeURIComponent(r.name), q));
         out.innerHTML = str(html`<p class="muted">${t('common.loading')}</p>`);
-        const res = await fetch(apiPath('reports', r.name), { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(values(form, r.parameters).body) });
+        const res = await fetch(apiPath('reports', r.name), { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrfHeaders()), body: JSON.stringify(values(form, r.parameters).body) });
         const body = await res.json().catch(() => null);
         if (!res.ok) {
           out.innerHTML = str(notice('warn', html`<p><b>${(body && body.title) || res.status}</b></p><p>${body && body.detail}</p>`));

@@ -3,7 +3,7 @@
 import { html, str, $ } from '../dom.js';
 import { t, has } from '../i18n.js';
 import { notice, pageHeader, sampleBadge } from '../components.js';
-import { clearCache } from '../api.js';
+import { clearCache, csrfHeaders } from '../api.js';
 
 const KINDS = ['register', 'programme', 'chain-map'];
 const POLL_MS = 500;
@@ -69,7 +69,7 @@ function render(s) {
 }
 
 async function call(method, path, body) {
-  const r = await fetch(path, { method, body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const r = await fetch(path, { method, body, headers: Object.assign({ Accept: 'application/json' }, method === 'GET' ? {} : csrfHeaders()), credentials: 'same-origin' });
   const json = r.status === 204 ? null : await r.json().catch(() => null);
   if (!r.ok) {
     const e = new Error((json && (json.detail || json.title)) || 'HTTP ' + r.status);

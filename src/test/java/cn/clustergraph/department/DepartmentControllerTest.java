@@ -4,6 +4,7 @@ import cn.clustergraph.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -15,8 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Web slice: JSON shape of the department endpoints and problem+json for unknown names. */
+/** Web slice: JSON shape of the department endpoints and problem+json for unknown names (as a signed-in viewer). */
 @WebMvcTest(DepartmentController.class)
+@WithMockUser(roles = "VIEWER")
 class DepartmentControllerTest {
 
     @Autowired

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Who may connect to the embedded DBMS over Bolt: anyone on this machine by default (loopback, no auth), and beyond
- * loopback only with authentication, where only the configured user and password get in. No Spring context.
+ * Who may connect to the embedded DBMS over Bolt: by default only with the password (configured, or generated and kept
+ * owner-only in the store folder), so no web page can reach the graph over Bolt's WebSocket transport; beyond
+ * loopback never without authentication; authentication off (explicitly) lets anyone on this machine in. No Spring context.
  */
 class EmbeddedNeo4jBoltAccessTest {
 
@@ -53,9 +54,43 @@ class EmbeddedNeo4jBoltAccessTest {
         assertThatThrownBy(() -> EmbeddedNeo4j.start(props(dir, "0.0.0.0", true), "neo4j", "short"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NEO4J_PASSWORD");
-        assertThatThrownBy(() -> EmbeddedNeo4j.start(props(dir, "127.0.0.1", true), "neo4j", null))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("NEO4J_PASSWORD");
+    }
+
+    @Test
+    void authWithoutAConfiguredPasswordGeneratesOneKeptOwnerOnlyInTheStoreFolder() throws Exception {
+        Path store = dir.resolve("store");
+        String password;
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(props(store, "127.0.0.1", true), "neo4j", "")) {
+            Path file = store.resolve(EmbeddedNeo4j.BOLT_PASSWORD_FILE);
+            password = Files.readString(file).strip();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(returnOne(neo4j.boltUri(), AuthTokens.basic("neo4j", password))).isEqualTo(1);
+            assertThat(returnOne(neo4j.boltUri(), neo4j.authToken())).isEqualTo(1);
+            assertThatThrownBy(() -> returnOne(neo4j.boltUri(), AuthTokens.none())).isInstanceOf(SecurityException.class);
+            assertThatThrownBy(() -> returnOne(neo4j.boltUri(), AuthTokens.basic("neo4j", "neo4j"))).isInstanceOf(SecurityException.class);
+        }
+        try (EmbeddedNeo4j again = EmbeddedNeo4j.start(props(store, "127.0.0.1", true), "neo4j", null)) {
+            assertThat(returnOne(again.boltUri(), AuthTokens.basic("neo4j", password))).as("the kept password on restart").isEqualTo(1);
+        }
+    }
+
+    /**
+     * A web page on another site opens a WebSocket to the Bolt port (the browser sends its Origin) and says HELLO:
+     * with authentication on — the default — the HELLO fails, so the page cannot run Cypher. The same probe against a
+     * server with authentication off succeeds, which shows the probe would notice.
+     */
+    @Test
+    void aForeignWebPageCannotUseBoltOverWebSocket() throws Exception {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(props(dir.resolve("auth"), "127.0.0.1", true), "neo4j", "")) {
+            BoltWebSocketProbe.Outcome o = BoltWebSocketProbe.hello(neo4j.boltPort(), "https://evil.example");
+            assertThat(o.helloReply()).as("HELLO without credentials from a foreign origin").isEqualTo(BoltWebSocketProbe.FAILURE);
+        }
+        try (EmbeddedNeo4j open = EmbeddedNeo4j.start(props(dir.resolve("open"), "127.0.0.1", false), "neo4j", "")) {
+            BoltWebSocketProbe.Outcome o = BoltWebSocketProbe.hello(open.boltPort(), "https://evil.example");
+            assertThat(o.upgradeStatus()).isEqualTo(101);
+            assertThat(o.helloReply()).as("auth off: the hole this default closes").isEqualTo(BoltWebSocketProbe.SUCCESS);
+        }
     }
 
     @Test
@@ -94,7 +129,7 @@ class EmbeddedNeo4jBoltAccessTest {
     }
 
     @Test
-    void aBoltClientConnectsToTheLoopbackDefaultWithoutAuth() {
+    void withAuthExplicitlyOffABoltClientOnLoopbackConnectsWithoutCredentials() {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(props(dir, "127.0.0.1", false), "neo4j", "");
              Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
              var session = driver.session()) {

@@ -25,7 +25,9 @@ class EmbeddedNeo4jEarlyStartTest {
 
     private Map<String, Object> settings() {
         return Map.of("clustergraph.neo4j.embedded.data-dir", dir.toString(), "clustergraph.neo4j.embedded.bolt-port", "0",
-                "clustergraph.neo4j.embedded.page-cache", "64m", "clustergraph.neo4j.embedded.tx-log-retention", "1 files");
+                "clustergraph.neo4j.embedded.page-cache", "64m", "clustergraph.neo4j.embedded.tx-log-retention", "1 files",
+                // the same settings as EmbeddedNeo4jRestartTest.props (Bolt authentication is on by default)
+                "clustergraph.neo4j.embedded.auth-enabled", "false");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.clustergraph.report;
 
+import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -45,7 +46,7 @@ class ReportApiIT {
     final JsonMapper json = JsonMapper.builder().build();
 
     HttpResponse<byte[]> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder b = Api.signedIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), port)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");

@@ -1,0 +1,14 @@
+package cn.clustergraph.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code GET /login}: the sign-in page of the static UI ({@code static/login.html}). */
+@Controller
+class LoginPageController {
+
+    @GetMapping("/login")
+    String login() {
+        return "forward:/login.html";
+    }
+}

@@ -1,0 +1,116 @@
+package cn.clustergraph.security;
+
+import cn.clustergraph.account.Role;
+import cn.clustergraph.account.UserAccount;
+import cn.clustergraph.web.NotFoundException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may write what — the one place the scope rules of issue 13 live, checked on the server for every write:
+ * the 工业强市办 (coordinator) everything; a department the tasks it leads (its co-owned part, for co-owners);
+ * a chain office its own chains; a town its own town. The UI asks the same class (via {@code /api/me} and
+ * {@code canEdit} flags), so it never shows an edit form the server would refuse.
+ */
+@Component
+public class Scopes {
+
+    private final Neo4jClient client;
+
+    Scopes(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** A task's lead department and co-owners in listed order (the responsibility facts of 附件2). */
+    public record TaskResponsibility(long no, String lead, List<String> coOwners) {
+    }
+
+    /** What a user may edit, for the UI. */
+    public record Editable(boolean allTasks, List<Long> taskPlans, List<Long> coOwnedTasks, boolean allChains,
+                           List<String> chains, boolean allTowns, String town) {
+    }
+
+    public static boolean coordinator(UserAccount user) {
+        return user.has(Role.COORDINATOR);
+    }
+
+    @SuppressWarnings("unchecked")
+    public TaskResponsibility task(long no) {
+        return client.query("""
+                        MATCH (t:Task {no: $no})
+                        RETURN t.no AS no, head(COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }) AS lead,
+                               COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY r.order } AS coOwners""")
+                .bind(no).to("no").fetch().one()
+                .map(r -> new TaskResponsibility(((Number) r.get("no")).longValue(), (String) r.get("lead"),
+                        (List<String>) r.get("coOwners")))
+                .orElseThrow(() -> new NotFoundException("No task " + no + " (tasks are 1–62)"));
+    }
+
+    /** Plans, progress and figures of a task: its lead department, or the coordinator. */
+    public boolean canWriteTask(UserAccount user, TaskResponsibility task) {
+        return coordinator(user) || user.has(Role.DEPARTMENT) && user.department() != null && user.department().equals(task.lead());
+    }
+
+    /** A co-owner's own part of a task (issue 16): the lead, a co-owner, or the coordinator. */
+    public boolean canWriteTaskPart(UserAccount user, TaskResponsibility task) {
+        return canWriteTask(user, task) || user.has(Role.DEPARTMENT) && task.coOwners().contains(user.department());
+    }
+
+    /** A chain's segment map and key-enterprise list: users bound to that chain, or the coordinator. */
+    public boolean canWriteChain(UserAccount user, String chain) {
+        return coordinator(user) || user.has(Role.CHAIN) && user.chains().contains(chain);
+    }
+
+    /** A town's own figures: users bound to that town, or the coordinator. */
+    public boolean canWriteTown(UserAccount user, String town) {
+        return coordinator(user) || user.has(Role.TOWN) && town != null && town.equals(user.town());
+    }
+
+    public void requireTask(UserAccount user, TaskResponsibility task) {
+        if (!canWriteTask(user, task)) {
+            throw new AccessDeniedException("Only the lead department of task " + task.no() + " (" + task.lead()
+                    + ") or the coordinator (工业强市办) may write its plans; you are " + who(user));
+        }
+    }
+
+    public void requireChain(UserAccount user, String chain) {
+        if (!canWriteChain(user, chain)) {
+            throw new AccessDeniedException("Only users bound to chain " + chain + " or the coordinator (工业强市办) may edit it; you are "
+                    + who(user));
+        }
+    }
+
+    public void requireTown(UserAccount user, String town) {
+        if (!canWriteTown(user, town)) {
+            throw new AccessDeniedException("Only users bound to " + town + " or the coordinator may report its figures; you are " + who(user));
+        }
+    }
+
+    /** Everything the user may edit (task numbers led and co-owned by their department, chains, town). */
+    @SuppressWarnings("unchecked")
+    public Editable editable(UserAccount user) {
+        boolean all = coordinator(user);
+        List<Long> led = List.of();
+        List<Long> coOwned = List.of();
+        if (!all && user.has(Role.DEPARTMENT) && user.department() != null) {
+            Map<String, Object> r = client.query("""
+                            MATCH (d:Department {name: $name})
+                            RETURN COLLECT { MATCH (t:Task)-[:LED_BY]->(d) RETURN t.no ORDER BY t.no } AS led,
+                                   COLLECT { MATCH (t:Task)-[:CO_OWNED_BY]->(d) RETURN t.no ORDER BY t.no } AS coOwned""")
+                    .bind(user.department()).to("name").fetch().one().orElse(Map.of("led", List.of(), "coOwned", List.of()));
+            led = ((List<Number>) r.get("led")).stream().map(Number::longValue).toList();
+            coOwned = ((List<Number>) r.get("coOwned")).stream().map(Number::longValue).toList();
+        }
+        return new Editable(all, led, coOwned, all, all ? List.of() : user.has(Role.CHAIN) ? user.chains() : List.of(),
+                all, !all && user.has(Role.TOWN) ? user.town() : null);
+    }
+
+    private static String who(UserAccount user) {
+        return user.username() + " " + user.roles() + (user.department() != null ? " of " + user.department() : "")
+                + (!user.chains().isEmpty() ? " for " + user.chains() : "");
+    }
+}
