@@ -1,5 +1,6 @@
 package cn.clustergraph.explorer;
 
+import cn.clustergraph.chain.ChainNames;
 import cn.clustergraph.register.DataNotices;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.DataNotice;
@@ -91,10 +92,12 @@ public class GraphExplorerService {
 
     private final Neo4jClient client;
     private final DataNotices notices;
+    private final ChainNames chains;
 
-    GraphExplorerService(Neo4jClient client, DataNotices notices) {
+    GraphExplorerService(Neo4jClient client, DataNotices notices, ChainNames chains) {
         this.client = client;
         this.notices = notices;
+        this.chains = chains;
     }
 
     /** The canonical label for a kind given in any case ("task" → "Task"); 400 for a kind not in the allow-list. */
@@ -195,7 +198,7 @@ public class GraphExplorerService {
     }
 
     private static final String SUPPLIES = """
-            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
+            MATCH (c:Chain {name: $chain})
             CALL (c) {
               MATCH (a:Segment)-[r:SUPPLIES]->(b:Segment)
               WHERE (a)-[:PART_OF]->(c) OR (b)-[:PART_OF]->(c)
@@ -211,7 +214,7 @@ public class GraphExplorerService {
         if (chain == null || chain.isBlank()) {
             throw new BadRequestException("chain", "chain is required");
         }
-        return client.query(SUPPLIES).bind(chain.strip()).to("chain").fetch().one()
+        return client.query(SUPPLIES).bind(chains.require(chain)).to("chain").fetch().one()
                 .orElseThrow(() -> new NotFoundException("no chain '" + chain + "'"));
     }
 
