@@ -74,7 +74,8 @@ public class EnterpriseService {
             WITH e ORDER BY p, e.outputRank DESC, e.id LIMIT 1
             """;
 
-    private static final String DETAIL = RESOLVE + """
+    private static final String DETAIL = CypherTemplate.render("""
+            $E
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             RETURN {id: e.id, creditCode: coalesce(e.creditCode, e.id), name: e.name, aliases: coalesce(e.aliases, []),
               local: coalesce(e.local, false), town: town.name, region: e.region, scale: coalesce(e.scale, false),
@@ -95,9 +96,10 @@ public class EnterpriseService {
                   RETURN {id: o.id, name: o.name, local: coalesce(o.local, false), town: ot.name, region: o.region, segment: x.segment,
                           product: x.product, output: o.output, sample: coalesce(o.sample, false)}
                   ORDER BY o.outputRank DESC, o.id LIMIT $top }},
-              stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""";
+              stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""", Cypher.raw(RESOLVE));
 
-    private static final String TARGETS = RESOLVE + """
+    private static final String TARGETS = CypherTemplate.render("""
+            $E
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             CALL (e) {
               MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
@@ -127,7 +129,7 @@ public class EnterpriseService {
             }
             RETURN {id: e.id, name: e.name, local: coalesce(e.local, false), scale: coalesce(e.scale, false), output: e.output,
                     outputYear: e.outputYear, town: town.name, sample: coalesce(e.sample, false)} AS enterprise,
-                   output, honours, targets""";
+                   output, honours, targets""", Cypher.raw(RESOLVE));
 
     private final ReadQueries reads;
     private final ChainNames chains;
