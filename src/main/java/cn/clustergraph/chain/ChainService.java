@@ -100,8 +100,13 @@ public class ChainService {
             RETURN size(everything) AS total, items""", property("ch", RollupNames.GAP_MISSING), property("ch", RollupNames.GAP_WEAK),
             property("ch", RollupNames.LEADERS), rollup("ch"));
 
+    /** The view of the chain {@code $name} names ({@link ChainNames}' rule as its first subquery: one round trip). */
     private static final String VIEW = CypherTemplate.render("""
-            MATCH (ch:Chain {name: $name})
+            CALL () {
+              $E
+            }
+            WITH name AS resolvedChain
+            MATCH (ch:Chain {name: resolvedChain})
             OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
             CALL (ch) {
               MATCH (s:Segment)-[:PART_OF]->(ch)
@@ -174,6 +179,7 @@ public class ChainService {
                   WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
               targets: targets} AS chain""",
+            Cypher.raw(ChainNames.RESOLVE),
             property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
             segmentTop(RollupNames.TOP_LOCAL_IDS), segmentTop(RollupNames.TOP_CANDIDATE_IDS),
             Cypher.raw(TargetCypher.FACTOR), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
@@ -226,8 +232,7 @@ public class ChainService {
     /** The chain leader's view; {@code top} enterprises per segment (1–50). */
     public ChainView chain(String key, Integer top) {
         int n = top == null ? 10 : Math.max(1, Math.min(top, 50));
-        String name = names.require(key);
-        Map<String, Object> row = reads.one(VIEW, Map.of("name", name, "top", n, "itemOrder", ITEM_ORDER))
+        Map<String, Object> row = reads.one(VIEW, Map.of("name", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
                 .orElseThrow(() -> new NotFoundException("No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
         @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
         ChainView view = json.convertValue(chain, ChainView.class);
