@@ -1,7 +1,7 @@
 // @title 部门责任清单 | Department responsibility sheet
 // @description 一个部门在方案中的全部责任：牵头任务、配合任务（附件2，按序号）、牵头指标、配合指标（正文目标、附件1、附件3，按文中先后）。
 // @description 部门可写规范名、简称或别名（如“经信局”“市人社保局”），结果给出规范名。
-// @param department String = 市经信局  部门名称（规范名或别名）
+// @param department String = 市经信局  部门名称（规范名、别名或全称；经 Bolt 直接运行时写规范名）
 // @column department String 部门（规范名）
 // @column part String 分组：牵头任务 / 配合任务 / 牵头指标 / 配合指标
 // @column ref String 任务名（任务12）或指标编号（A1-02）
@@ -12,7 +12,7 @@
 // @column owners List<String> 全部责任单位（原文顺序，第一位牵头）
 // @column clause String 出处
 MATCH (d:Department)
-WHERE d.name = $department OR $department IN d.aliases
+WHERE d.name = $department
 CALL (d) {
   MATCH (t:Task)-[r:LED_BY|CO_OWNED_BY]->(d)
   MATCH (t)-[:PART_OF]->(m:Measure)

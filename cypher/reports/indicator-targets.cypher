@@ -26,7 +26,7 @@ WHERE t.town IS NULL
   AND (NOT $primaryOnly OR t.primary)
 OPTIONAL MATCH (i)-[:LED_BY]->(lead:Department)
 WITH i, t, lead
-WHERE $department IS NULL OR lead.name = $department OR $department IN lead.aliases
+WHERE $department IS NULL OR lead.name = $department
 OPTIONAL MATCH (t)-[:STATED_IN]->(s:Source)
 RETURN i.id AS indicator, i.origin AS origin, i.category AS category, i.name AS name, i.unit AS unit, lead.name AS lead,
        t.year AS year, t.value AS value, t.comparator AS comparator, t.qualifier AS qualifier, t.text AS text,

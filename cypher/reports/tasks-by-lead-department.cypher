@@ -8,7 +8,7 @@
 // @column coOwners List<String> 配合部门（按原文顺序）
 // @column clause String 出处
 MATCH (d:Department)
-WHERE d.name = $department OR $department IN d.aliases
+WHERE d.name = $department
 MATCH (t:Task)-[:LED_BY]->(d)
 MATCH (t)-[:PART_OF]->(m:Measure)
 OPTIONAL MATCH (t)-[:STATED_IN]->(s:Source)

@@ -34,10 +34,12 @@ public final class ChainRecords {
     }
 
     /**
-     * A segment of the chain's map with its enterprises. {@code coverage}: {@code none} (no local enterprise — a gap),
-     * {@code thin} (one or two), {@code covered}.
+     * A segment of the chain's map with its enterprises. {@code status} and {@code statusReason}: the gap rule's 缺链 / 弱链 /
+     * 有链 and why (the same as GET /api/chains/{name}/gaps); {@code coverage}: that status in the older words {@code none} /
+     * {@code thin} / {@code covered}.
      */
-    public record SegmentView(String id, String name, String stage, Long order, boolean assumed, String coverage, Rollup rollup,
+    public record SegmentView(String id, String name, String stage, Long order, boolean assumed, String status, String statusReason,
+                              String coverage, Rollup rollup,
                               List<EnterpriseRef> enterprises, List<EnterpriseRef> candidates) {
     }
 

@@ -6,9 +6,13 @@ import cn.clustergraph.chain.ChainRecords.ClusterItem;
 import cn.clustergraph.indicator.TargetCypher;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.neo4j.CypherTemplate;
+import cn.clustergraph.rollup.RollupNames;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.clustergraph.neo4j.CypherTemplate.property;
+
 /** Clusters, chains and the chain leader's view of one chain; one read query per request, aggregates from the rollups. */
 @Service
 public class ChainService {
@@ -24,46 +30,58 @@ public class ChainService {
     static final List<String> ITEM_ORDER = List.of("链长", "工作小组", "链主企业", "产业联盟", "产业发展规划", "产业基金", "产业链鱼骨图",
             "重点企业清单", "重点招商对象清单", "工作制度");
 
-    private static String rollup(String x) {
-        return ("{enterprises: coalesce(%1$s.rollupEnterprises, 0), local: coalesce(%1$s.rollupLocal, 0), scale: coalesce(%1$s.rollupScale, 0),"
-                + " candidates: coalesce(%1$s.rollupCandidates, 0), output: %1$s.rollupOutput, scaleOutput: %1$s.rollupScaleOutput,"
-                + " outputYear: %1$s.rollupOutputYear, unit: '万元', sampleEnterprises: coalesce(%1$s.rollupSample, 0)}").formatted(x);
+    /** The rollup map of node {@code x} (Segment, Chain or Cluster), shaped like {@link ChainRecords.Rollup}. */
+    private static Expression rollup(String x) {
+        return Cypher.mapOf("enterprises", Cypher.coalesce(property(x, RollupNames.ENTERPRISES), Cypher.literalOf(0)),
+                "local", Cypher.coalesce(property(x, RollupNames.LOCAL), Cypher.literalOf(0)),
+                "scale", Cypher.coalesce(property(x, RollupNames.SCALE), Cypher.literalOf(0)),
+                "candidates", Cypher.coalesce(property(x, RollupNames.CANDIDATES), Cypher.literalOf(0)),
+                "output", property(x, RollupNames.OUTPUT), "scaleOutput", property(x, RollupNames.SCALE_OUTPUT),
+                "outputYear", property(x, RollupNames.OUTPUT_YEAR), "unit", Cypher.literalOf("万元"),
+                "sampleEnterprises", Cypher.coalesce(property(x, RollupNames.SAMPLE), Cypher.literalOf(0)));
     }
 
-    private static final String ENTERPRISE = """
-            {id: e.id, name: e.name, shortName: e.aliases[0], local: coalesce(e.local, false),
-             town: %s, region: e.region, scale: coalesce(e.scale, false),
-             chainLeader: coalesce(e.chainLeader, false), output: e.output, outputYear: e.outputYear, honours: coalesce(e.honourNames, []),
-             primary: %s, sample: coalesce(e.sample, false)}""";
+    /** Enterprise {@code e} shaped like {@link ChainRecords.EnterpriseRef}, with its town and primary flag as given. */
+    private static Expression enterprise(Expression town, Expression primary) {
+        return Cypher.mapOf("id", property("e", "id"), "name", property("e", "name"), "shortName", Cypher.valueAt(property("e", "aliases"), 0),
+                "local", Cypher.coalesce(property("e", "local"), Cypher.literalFalse()), "town", town, "region", property("e", "region"),
+                "scale", Cypher.coalesce(property("e", "scale"), Cypher.literalFalse()),
+                "chainLeader", Cypher.coalesce(property("e", "chainLeader"), Cypher.literalFalse()),
+                "output", property("e", "output"), "outputYear", property("e", "outputYear"),
+                "honours", Cypher.coalesce(property("e", "honourNames"), Cypher.listOf()), "primary", primary,
+                "sample", Cypher.coalesce(property("e", "sample"), Cypher.literalFalse()));
+    }
 
     /**
-     * The first {@code $top} enterprises of a segment's maintained top list {@code s.<list>} still in the segment, with
-     * their town and primary flag from one walk over each enterprise's relationships (not one for the segment, one for the town).
+     * The first {@code $top} enterprises of a segment's maintained top list (property {@code list} of {@code s}) still in the
+     * segment, with their town and primary flag from one walk over each enterprise's relationships (not one for the segment,
+     * one for the town).
      */
-    private static final String SEGMENT_TOP = """
-            COLLECT { WITH coalesce(s.%1$s, [])[0..$top] AS ids
-                    UNWIND range(0, size(ids) - 1) AS k
-                    WITH k, ids[k] AS id
-                    MATCH (e:Enterprise {id: id})
-                    WITH e, k, [(e)-[r:IN_SEGMENT|LOCATED_IN]->(x) WHERE x = s OR x:Town | [x = s, r.primary, x.name]] AS rels
-                    WHERE any(y IN rels WHERE y[0])
-                    WITH e, k, [y IN rels WHERE y[0]][0][1] AS primary, [y IN rels WHERE NOT y[0]][0][2] AS town
-                    ORDER BY k RETURN %2$s }""";
+    private static Expression segmentTop(String list) {
+        return Cypher.raw("""
+                COLLECT { WITH coalesce($E, [])[0..$top] AS ids
+                        UNWIND range(0, size(ids) - 1) AS k
+                        WITH k, ids[k] AS id
+                        MATCH (e:Enterprise {id: id})
+                        WITH e, k, [(e)-[r:IN_SEGMENT|LOCATED_IN]->(x) WHERE x = s OR x:Town | [x = s, r.primary, x.name]] AS rels
+                        WHERE any(y IN rels WHERE y[0])
+                        WITH e, k, [y IN rels WHERE y[0]][0][1] AS primary, [y IN rels WHERE NOT y[0]][0][2] AS town
+                        ORDER BY k RETURN $E }""", property("s", list), enterprise(Cypher.name("town"), Cypher.name("primary")));
+    }
 
-    private static final String TOWN = "COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0]";
-
-    private static final String CLUSTERS = """
+    private static final String CLUSTERS = CypherTemplate.render("""
             MATCH (cl:Cluster)
             WITH cl ORDER BY cl.name
             WITH collect(cl) AS everything
             CALL (everything) {
               UNWIND everything[$skip..$skip + $limit] AS cl
               RETURN collect({name: cl.name, nameEn: cl.nameEn, assumed: coalesce(cl.assumed, true), note: cl.note,
-                chains: COLLECT { MATCH (ch:Chain)-[:PART_OF]->(cl) RETURN ch.name ORDER BY ch.name }, rollup: %s}) AS items
+                chains: COLLECT { MATCH (ch:Chain)-[:PART_OF]->(cl) RETURN ch.name ORDER BY ch.name }, rollup: $E}) AS items
             }
-            RETURN size(everything) AS total, items""".formatted(rollup("cl"));
+            RETURN size(everything) AS total, items""", rollup("cl"));
 
-    private static final String CHAINS = """
+    /** emptySegments and thinSegments: the chain's segments the gap rule calls 缺链 and 弱链 (counted on the chain by gap.GapRule). */
+    private static final String CHAINS = CypherTemplate.render("""
             MATCH (ch:Chain)
             OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
             WITH ch, cl, pc ORDER BY coalesce(cl.name, ''), ch.name
@@ -74,25 +92,31 @@ public class ChainService {
               RETURN collect({name: ch.name, nameEn: ch.nameEn, aliases: coalesce(ch.aliases, []), cluster: cl.name,
                 clusterAssumed: coalesce(pc.assumed, ch.clusterAssumed, true), stated: coalesce(ch.stated, false),
                 segments: COUNT { (s:Segment)-[:PART_OF]->(ch) },
-                emptySegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE coalesce(s.rollupLocal, 0) = 0 },
-                thinSegments: COUNT { (s:Segment)-[:PART_OF]->(ch) WHERE s.rollupLocal IN [1, 2] },
-                chainLeaders: coalesce(ch.rollupLeaders, 0),
-                rollup: %s}) AS items
+                emptySegments: coalesce($E, 0),
+                thinSegments: coalesce($E, 0),
+                chainLeaders: coalesce($E, 0),
+                rollup: $E}) AS items
             }
-            RETURN size(everything) AS total, items""".formatted(rollup("ch"));
+            RETURN size(everything) AS total, items""", property("ch", RollupNames.GAP_MISSING), property("ch", RollupNames.GAP_WEAK),
+            property("ch", RollupNames.LEADERS), rollup("ch"));
 
-    private static final String VIEW = """
-            MATCH (ch:Chain) WHERE ch.name = $key OR $key IN coalesce(ch.aliases, []) OR toLower(coalesce(ch.nameEn, '')) = toLower($key)
-            WITH ch LIMIT 1
+    /** The view of the chain {@code $name} names ({@link ChainNames}' rule as its first subquery: one round trip). */
+    private static final String VIEW = CypherTemplate.render("""
+            CALL () {
+              $E
+            }
+            WITH name AS resolvedChain
+            MATCH (ch:Chain {name: resolvedChain})
             OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
             CALL (ch) {
               MATCH (s:Segment)-[:PART_OF]->(ch)
               WITH s ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
               RETURN collect({id: s.id, name: s.name, stage: s.stage, order: s.order, assumed: coalesce(s.assumed, true),
-                coverage: CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN 'none' WHEN s.rollupLocal <= 2 THEN 'thin' ELSE 'covered' END,
-                rollup: %1$s,
-                enterprises: %7$s,
-                candidates: %8$s}) AS segments
+                status: $E, statusReason: $E,
+                coverage: CASE $E WHEN '缺链' THEN 'none' WHEN '弱链' THEN 'thin' ELSE 'covered' END,
+                rollup: $E,
+                enterprises: $E,
+                candidates: $E}) AS segments
             }
             CALL (ch, cl) {
               CALL (ch, cl) {
@@ -103,18 +127,17 @@ public class ChainService {
               }
               OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
               OPTIONAL MATCH (i)-[chr:COUNTS_HONOUR]->(h:Honour)
-              WITH ch, i, x, so, chr, h, %3$s AS factor, coalesce(ch.rollupHonourNames, []) AS hn, ch.rollupHonourYears AS hy,
-                   ch.rollupHonourCounts AS hc
+              WITH ch, i, x, so, chr, h, $E AS factor, coalesce($E, []) AS hn, $E AS hy, $E AS hc, $E AS scaleOutput, $E AS output
               WITH ch, i, x, CASE
-                  WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN ch.rollupScaleOutput ELSE ch.rollupOutput END) / factor
+                  WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN scaleOutput ELSE output END) / factor
                   WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(hn) - 1) | n + CASE
                       WHEN hn[k] = h.name AND (chr.fromYear IS NULL OR hy[k] >= chr.fromYear) THEN hc[k] ELSE 0 END))
                 END AS chainContribution
               CALL (i) {
                 MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
                 WITH i, t ORDER BY t.year, t.id
-            %4$s
-                RETURN collect(%5$s) AS targets
+            $E
+                RETURN collect($E) AS targets
               }
               WITH ch, i, x, chainContribution, targets
               ORDER BY CASE WHEN x = ch THEN 0 WHEN x IS NOT NULL THEN 1 ELSE 2 END, i.id
@@ -125,17 +148,17 @@ public class ChainService {
             RETURN {name: ch.name, nameEn: ch.nameEn, aliases: coalesce(ch.aliases, []), stated: coalesce(ch.stated, false),
               cluster: CASE WHEN cl IS NULL THEN null ELSE {name: cl.name, nameEn: cl.nameEn, assumed: coalesce(pc.assumed, cl.assumed, true)} END,
               clusterAssumed: coalesce(pc.assumed, ch.clusterAssumed, true),
-              rollup: %6$s,
+              rollup: $E,
               segments: segments,
               chainLeaders: COLLECT { MATCH (e:Enterprise) WHERE e.chainLeader = true
                   AND EXISTS { (e)-[:IN_SEGMENT {primary: true}]->(:Segment)-[:PART_OF]->(ch) }
-                  WITH e ORDER BY e.outputRank DESC, e.id RETURN %2$s },
+                  WITH e ORDER BY e.outputRank DESC, e.id RETURN $E },
               items: COLLECT { MATCH (ch)-[:HAS_ITEM]->(it:ChainItem)
                   WITH it ORDER BY coalesce([k IN range(0, size($itemOrder) - 1) WHERE $itemOrder[k] = it.item][0], 99)
                   RETURN {item: it.item, value: it.value, status: it.status, assumed: coalesce(it.assumed, true), note: it.note} },
               servedBy: COLLECT { MATCH (x)-[sv:SERVES]->(ch) WITH x, sv ORDER BY labels(x)[0], x.id
                   RETURN {kind: labels(x)[0], id: x.id, name: x.name, assumed: coalesce(sv.assumed, true), note: sv.note} },
-              hostPlatforms: COLLECT { WITH coalesce(ch.rollupPlatforms, []) AS ps, ch.rollupPlatformCounts AS pn
+              hostPlatforms: COLLECT { WITH coalesce($E, []) AS ps, $E AS pn
                   UNWIND range(0, size(ps) - 1) AS k
                   MATCH (p:Platform {id: ps[k]}) WITH p, k, pn ORDER BY k
                   RETURN {id: p.id, name: p.name, enterprises: pn[k]} },
@@ -149,23 +172,33 @@ public class ChainService {
                   WITH t, collect(via) AS via ORDER BY t.no
                   RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
                           coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via} },
-              honours: COLLECT { WITH coalesce(ch.rollupHonourNames, []) AS hn, ch.rollupHonourCounts AS hc
+              honours: COLLECT { WITH coalesce($E, []) AS hn, $E AS hc
                   UNWIND range(0, size(hn) - 1) AS k
                   WITH hn[k] AS name, sum(hc[k]) AS n
                   MATCH (h:Honour {name: name})
                   WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
-              targets: targets} AS chain""".formatted(rollup("s"), ENTERPRISE.formatted(TOWN, "null"), TargetCypher.FACTOR,
-            TargetCypher.PROGRESS, TargetCypher.ITEM, rollup("ch"), SEGMENT_TOP.formatted("rollupTopLocalIds", ENTERPRISE.formatted("town", "primary")),
-            SEGMENT_TOP.formatted("rollupTopCandidateIds", ENTERPRISE.formatted("town", "primary")));
+              targets: targets} AS chain""",
+            Cypher.raw(ChainNames.RESOLVE),
+            property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
+            segmentTop(RollupNames.TOP_LOCAL_IDS), segmentTop(RollupNames.TOP_CANDIDATE_IDS),
+            Cypher.raw(TargetCypher.FACTOR), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
+            property("ch", RollupNames.HONOUR_COUNTS), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
+            Cypher.raw(TargetCypher.PROGRESS), Cypher.raw(TargetCypher.ITEM),
+            rollup("ch"),
+            enterprise(Cypher.raw("COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0]"), Cypher.literalNull()),
+            property("ch", RollupNames.PLATFORMS), property("ch", RollupNames.PLATFORM_COUNTS),
+            property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_COUNTS));
 
     private final ReadQueries reads;
+    private final ChainNames names;
     private final JsonMapper json;
     private final DataNotices notices;
     private final Paging.Settings paging;
 
-    ChainService(ReadQueries reads, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+    ChainService(ReadQueries reads, ChainNames names, JsonMapper json, DataNotices notices, Paging.Settings paging) {
         this.reads = reads;
+        this.names = names;
         this.json = json;
         this.notices = notices;
         this.paging = paging;
@@ -191,10 +224,15 @@ public class ChainService {
                 notices.of(items.stream().anyMatch(c -> c.rollup().sampleEnterprises() > 0)));
     }
 
+    /** The chain's canonical name for any name {@link ChainNames} accepts, or a 404. */
+    public String name(String name) {
+        return names.require(name);
+    }
+
     /** The chain leader's view; {@code top} enterprises per segment (1–50). */
     public ChainView chain(String key, Integer top) {
         int n = top == null ? 10 : Math.max(1, Math.min(top, 50));
-        Map<String, Object> row = reads.one(VIEW, Map.of("key", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
+        Map<String, Object> row = reads.one(VIEW, Map.of("name", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
                 .orElseThrow(() -> new NotFoundException("No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
         @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
         ChainView view = json.convertValue(chain, ChainView.class);

@@ -1,9 +1,8 @@
 package cn.clustergraph.consistency;
 
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.clustergraph.neo4j.ReadQueries;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,6 @@ import java.util.Map;
  * to the city total, headings and task texts that differ between the main text and 附件2, and name variants of one body.
  */
 @Service
-@Transactional(readOnly = true)
 public class ConsistencyService {
 
     /** A clause involved in a finding. */
@@ -30,10 +28,10 @@ public class ConsistencyService {
     public record Report(int total, Map<String, Long> byKind, List<Finding> findings) {
     }
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
 
-    ConsistencyService(Neo4jClient client) {
-        this.client = client;
+    ConsistencyService(ReadQueries reads) {
+        this.reads = reads;
     }
 
     public Report report() {
@@ -50,7 +48,7 @@ public class ConsistencyService {
     }
 
     private List<Finding> targetConflicts() {
-        return client.query("""
+        return reads.list("""
                         MATCH (i:Indicator)-[:HAS_TARGET]->(t:Target)-[q:STATED_IN]->(s:Source)
                         WITH i, t, q, s, CASE WHEN t.id ENDS WITH '-MIN' THEN 'MIN' WHEN t.id ENDS WITH '-MAX' THEN 'MAX' ELSE '' END AS bound
                         ORDER BY t.primary DESC, s.id
@@ -60,9 +58,7 @@ public class ConsistencyService {
                         WHERE size(variants) > 1
                         RETURN i.id AS id, i.name AS name, i.unit AS unit, year, town, st,
                                any(x IN variants WHERE x[0] <> variants[0][0]) AS valueDiffers
-                        ORDER BY id, year""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> {
+                        ORDER BY id, year""", Map.of(), r -> {
                     List<Value> st = r.get("st").asList(v -> v);
                     boolean valueDiffers = r.get("valueDiffers").asBoolean();
                     StringBuilder detail = new StringBuilder();
@@ -74,12 +70,11 @@ public class ConsistencyService {
                     return new Finding(valueDiffers ? "TARGET_VALUE_CONFLICT" : "TARGET_QUALIFIER_CONFLICT", valueDiffers ? "high" : "low", subject,
                             valueDiffers ? "同一目标在不同条款数值不同 Same target, different values" : "同一目标的限定词不同（以上/等于）Same target, different qualifier",
                             detail.toString(), st.stream().map(v -> new Clause(v.get("id").asString(), v.get("ref").asString(), v.get("quote").asString())).toList());
-                })
-                .all().stream().toList();
+                }).stream().toList();
     }
 
     private List<Finding> townSums() {
-        return client.query("""
+        return reads.list("""
                         MATCH (i:Indicator {additive: true})-[:HAS_TARGET]->(t:Target)-[:IN_TOWN]->(:Town)
                         WITH i, t.year AS year, sum(t.value) AS townSum, count(t.value) AS towns
                         MATCH (i)-[:HAS_TARGET]->(c:Target {year: year}) WHERE c.town IS NULL AND c.primary AND c.value IS NOT NULL
@@ -87,30 +82,25 @@ public class ConsistencyService {
                         WHERE abs(townSum - c.value) > 1e-6
                         MATCH (c)-[:STATED_IN]->(s:Source)
                         RETURN i.id AS id, i.name AS name, i.unit AS unit, year, townSum, towns, c.value AS total, s {.id, .ref, .text} AS source
-                        ORDER BY id""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> {
+                        ORDER BY id""", Map.of(), r -> {
                     String unit = r.get("unit").asString("");
                     return new Finding("TOWN_SUM_MISMATCH", "high", r.get("id").asString() + " " + r.get("name").asString(),
                             "镇（街道）分解之和与全市目标不一致 Town values do not add up to the city total",
                             r.get("towns").asLong() + "个镇（街道）之和 " + num(r.get("townSum").asDouble()) + unit + "，全市 "
                                     + num(r.get("total").asDouble()) + unit + "（" + r.get("year").asLong() + "年）",
                             List.of(clause(r.get("source"))));
-                })
-                .all().stream().toList();
+                }).stream().toList();
     }
 
     private List<Finding> headingVariants() {
-        return client.query("""
+        return reads.list("""
                         MATCH (s:Section) WHERE s.annexTitle IS NOT NULL AND s.annexTitle <> s.title
                         OPTIONAL MATCH (s)-[:STATED_IN]->(src:Source)
                         RETURN 'Section' AS kind, s.id AS id, s.title AS title, [s.annexTitle] AS variants, src {.id, .ref, .text} AS source
                         UNION ALL
                         MATCH (m:Measure) WHERE size(m.annexTitles) > 0
                         OPTIONAL MATCH (m)-[:STATED_IN]->(src:Source)
-                        RETURN 'Measure' AS kind, m.id AS id, m.title AS title, m.annexTitles AS variants, src {.id, .ref, .text} AS source""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> {
+                        RETURN 'Measure' AS kind, m.id AS id, m.title AS title, m.annexTitles AS variants, src {.id, .ref, .text} AS source""", Map.of(), r -> {
                     boolean section = r.get("kind").asString().equals("Section");
                     List<String> variants = r.get("variants").asList(Value::asString);
                     List<Clause> clauses = r.get("source").isNull() ? List.of() : List.of(clause(r.get("source")));
@@ -118,18 +108,15 @@ public class ConsistencyService {
                             r.get("id").asString() + " " + r.get("title").asString(),
                             section ? "章节标题在正文与附件2不一致 Section title differs in 附件2" : "重点任务名称在正文与附件2不一致 Measure name differs in 附件2",
                             "正文：“" + r.get("title").asString() + "”；附件2：“" + String.join("”“", variants) + "”", clauses);
-                })
-                .all().stream().toList();
+                }).stream().toList();
     }
 
     /** Sentences of an 附件2 task that do not appear verbatim (ignoring spaces) in the main-text measure they restate. */
     private List<Finding> taskTextVariants() {
-        return client.query("""
+        return reads.list("""
                         MATCH (t:Task)-[:PART_OF]->(m:Measure)-[:STATED_IN]->(ms:Source), (t)-[:STATED_IN]->(ts:Source)
                         RETURN t.no AS no, t.content AS content, ms {.id, .ref, .text} AS main, ts {.id, .ref, .text} AS annex
-                        ORDER BY no""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> {
+                        ORDER BY no""", Map.of(), r -> {
                     String main = normalise(r.get("main").get("text").asString());
                     List<String> missing = Arrays.stream(r.get("content").asString().split("[。；]"))
                             .map(String::strip).filter(s -> s.length() > 1 && !main.contains(normalise(s))).toList();
@@ -140,13 +127,12 @@ public class ConsistencyService {
                             "附件2任务表述与正文不完全一致 Task wording differs from the main text",
                             "附件2 句子未在正文原样出现：“" + String.join("”“", missing) + "”",
                             List.of(clause(r.get("annex")), clause(r.get("main"))));
-                })
-                .all().stream().filter(java.util.Objects::nonNull).toList();
+                }).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** Department names as printed in 附件2 that differ from the canonical name they resolve to. */
     private List<Finding> departmentVariants() {
-        return client.query("""
+        return reads.list("""
                         MATCH (t:Task)-[r:LED_BY|CO_OWNED_BY]->(d:Department)
                         WITH t, d ORDER BY t.no, r.order
                         WITH t, collect(d.name) AS names, [x IN split(t.departmentsRaw, '、') | trim(x)] AS printed
@@ -155,26 +141,20 @@ public class ConsistencyService {
                         WITH names[k] AS canonical, printed[k] AS printedName, t WHERE printedName <> canonical
                         MATCH (t)-[:STATED_IN]->(s:Source)
                         RETURN canonical, printedName, collect(t.no) AS tasks, collect(s {.id, .ref, .text}) AS sources
-                        ORDER BY canonical, printedName""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> new Finding("DEPARTMENT_NAME_VARIANT", "info", r.get("canonical").asString(),
+                        ORDER BY canonical, printedName""", Map.of(), r -> new Finding("DEPARTMENT_NAME_VARIANT", "info", r.get("canonical").asString(),
                         "同一部门的不同写法 One body printed under another name",
                         "“" + r.get("printedName").asString() + "”（任务 " + r.get("tasks").asList(Value::asLong) + "）即“"
-                                + r.get("canonical").asString() + "”", r.get("sources").asList(ConsistencyService::clause)))
-                .all().stream().toList();
+                                + r.get("canonical").asString() + "”", r.get("sources").asList(ConsistencyService::clause))).stream().toList();
     }
 
     private List<Finding> departmentDoubts() {
-        return client.query("""
+        return reads.list("""
                         MATCH (a:Department)-[x:MAY_BE_SAME_AS]->(b:Department)
                         RETURN a.name AS a, b.name AS b, x.note AS note,
                                COLLECT { MATCH (s:Source) WHERE s.id IN x.sources RETURN s {.id, .ref, .text} ORDER BY s.id } AS sources
-                        ORDER BY a""")
-                .fetchAs(Finding.class)
-                .mappedBy((ts, r) -> new Finding("DEPARTMENT_DOUBT", "medium", r.get("a").asString() + " / " + r.get("b").asString(),
+                        ORDER BY a""", Map.of(), r -> new Finding("DEPARTMENT_DOUBT", "medium", r.get("a").asString() + " / " + r.get("b").asString(),
                         "可能是同一机构、未合并 May be the same body (kept apart)", r.get("note").asString(""),
-                        r.get("sources").asList(ConsistencyService::clause)))
-                .all().stream().toList();
+                        r.get("sources").asList(ConsistencyService::clause))).stream().toList();
     }
 
     private static String normalise(String s) {

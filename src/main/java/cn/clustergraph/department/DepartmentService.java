@@ -9,57 +9,58 @@ import cn.clustergraph.department.DepartmentViews.TaskRef;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which department owns what: task counts, responsibility sheets, alias resolution. */
+/**
+ * Which department owns what: task counts, responsibility sheets, alias resolution (the repository, one rule); the views
+ * are read models (one READ query each, records).
+ */
 @Service
 public class DepartmentService {
 
-    private final Neo4jClient client;
     private final DepartmentRepository repository;
     private final ReadQueries reads;
+    private final JsonMapper json;
 
-    DepartmentService(Neo4jClient client, DepartmentRepository repository, ReadQueries reads) {
-        this.client = client;
+    DepartmentService(DepartmentRepository repository, ReadQueries reads, JsonMapper json) {
         this.repository = repository;
         this.reads = reads;
+        this.json = json;
     }
 
-    /** The canonical name for a name, alias or full name, if any department has it. */
+    /**
+     * The canonical name for a name, alias or full name, if any department has it: the one alias rule, used by the
+     * responsibility sheet, the task filter and the reports that take a department.
+     */
     @Transactional(readOnly = true)
     public Optional<String> resolve(String nameOrAlias) {
         return repository.findByNameOrAlias(nameOrAlias.strip()).map(Department::getName);
     }
 
-    @Transactional(readOnly = true)
     Collection<DepartmentSummary> list() {
-        return client.query("""
+        return reads.list("""
                         MATCH (d:Department)
-                        RETURN d.name AS name, d.fullName AS fullName, d.kind AS kind, coalesce(d.aliases, []) AS aliases,
-                               COUNT { (d)<-[:LED_BY]-(:Task) } AS leads,
-                               COUNT { (d)<-[:CO_OWNED_BY]-(:Task) } AS coOwns,
-                               COUNT { (d)<-[:LED_BY|CO_OWNED_BY]-(:Indicator) } AS indicators
-                        ORDER BY leads DESC, coOwns DESC, name""")
-                .fetchAs(DepartmentSummary.class)
-                .mappedBy((t, r) -> new DepartmentSummary(r.get("name").asString(), r.get("fullName").asString(null),
-                        r.get("kind").asString(null), r.get("aliases").asList(Value::asString), r.get("leads").asLong(),
-                        r.get("coOwns").asLong(), r.get("indicators").asLong()))
-                .all();
+                        RETURN {name: d.name, fullName: d.fullName, kind: d.kind, aliases: coalesce(d.aliases, []),
+                                leads: COUNT { (d)<-[:LED_BY]-(:Task) },
+                                coOwns: COUNT { (d)<-[:CO_OWNED_BY]-(:Task) },
+                                indicators: COUNT { (d)<-[:LED_BY|CO_OWNED_BY]-(:Indicator) }} AS d
+                        ORDER BY d.leads DESC, d.coOwns DESC, d.name""", Map.of(),
+                r -> json.convertValue(r.get("d").asMap(), DepartmentSummary.class));
     }
 
+    /** The responsibility sheet of the department {@link #resolve} finds for the name, alias or full name. */
     DepartmentDetail detail(String nameOrAlias) {
-        // alias resolution and the sheet in one READ query (one round trip: the hot lookup of 招商 and 链长 pages)
+        String name = resolve(nameOrAlias).orElseThrow(() -> new NotFoundException(
+                "No department named '" + nameOrAlias + "' (canonical name, alias or full name) 未找到该部门"));
         return reads.one("""
-                        MATCH (d:Department)
-                        WHERE d.name = $key OR $key IN d.aliases OR d.fullName = $key
-                        WITH d ORDER BY CASE WHEN d.name = $key THEN 0 ELSE 1 END LIMIT 1
+                        MATCH (d:Department {name: $name})
                         RETURN d,
                           COLLECT { MATCH (d)<-[r:LED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
                                     RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS leads,
@@ -71,9 +72,8 @@ public class DepartmentService {
                                                                RETURN g ORDER BY g.year, g.primary DESC, g.id }}
                                     ORDER BY i.id } AS indicators,
                           COLLECT { MATCH (d)-[x:MAY_BE_SAME_AS]-(o:Department) RETURN {other: o.name, note: x.note} } AS doubts""",
-                        Map.of("key", nameOrAlias.strip()), r -> {
+                        Map.of("name", name), r -> {
                     var d = r.get("d");
-                    String name = d.get("name").asString();
                     return new DepartmentDetail(d.get("name").asString(), d.get("fullName").asString(null), d.get("kind").asString(null),
                             d.get("aliases").isNull() ? List.of() : d.get("aliases").asList(Value::asString), d.get("note").asString(null),
                             name.equals(nameOrAlias) ? null : nameOrAlias,
@@ -82,8 +82,7 @@ public class DepartmentService {
                                     v.get("unit").asString(null), v.get("origin").asString(), v.get("lead").asBoolean(),
                                     v.get("targets").asList(DepartmentService::target))),
                             r.get("doubts").asList(v -> new Doubt(v.get("other").asString(), v.get("note").asString(null))));
-                }).orElseThrow(() -> new NotFoundException(
-                        "No department named '" + nameOrAlias + "' (canonical name, alias or full name) 未找到该部门"));
+                }).orElseThrow(() -> new NotFoundException("No department named '" + nameOrAlias + "' 未找到该部门"));
     }
 
     private static TaskRef task(Value v) {

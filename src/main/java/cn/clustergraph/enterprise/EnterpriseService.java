@@ -7,12 +7,23 @@ import cn.clustergraph.enterprise.EnterpriseRecords.Feed;
 import cn.clustergraph.enterprise.EnterpriseRecords.FeedPath;
 import cn.clustergraph.enterprise.EnterpriseRecords.PathStep;
 import cn.clustergraph.enterprise.EnterpriseRecords.TargetShare;
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.rollup.RollupNames;
 import cn.clustergraph.search.Lucene;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.StatementBuilder;
+import org.neo4j.cypherdsl.core.SymbolicName;
+import org.neo4j.cypherdsl.core.Where;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +34,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import static cn.clustergraph.neo4j.CypherTemplate.property;
 
 /** The enterprise register's read model: filtered ranked lists, one enterprise, and the targets it feeds. */
 @Service
@@ -33,17 +47,21 @@ public class EnterpriseService {
     public record Filter(String chain, String segment, String town, String platform, String honour, Boolean local, Boolean sample, String q) {
     }
 
-    private static final String ITEM = """
-            OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
-            WITH e, town
-            RETURN collect({id: e.id, name: e.name, shortName: e.aliases[0], aliases: coalesce(e.aliases, []), local: coalesce(e.local, false),
-                    town: town.name, region: e.region, scale: coalesce(e.scale, false), chainLeader: coalesce(e.chainLeader, false),
-                    output: e.output, outputYear: e.outputYear,
-                    segments: COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY m.primary DESC, s.id },
-                    chains: COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WITH DISTINCT s.chain AS c ORDER BY c RETURN c },
-                    honours: coalesce(e.honourNames, []),
-                    platforms: COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id },
-                    sample: coalesce(e.sample, false), dataset: e.dataset}) AS items""";
+    private static final Node E = Cypher.node("Enterprise").named("e");
+    private static final SymbolicName TOWN = Cypher.name("town");
+
+    /** One list item of enterprise {@code e} with {@code town} bound, shaped like {@link EnterpriseItem}. */
+    private static final Expression ITEM = Cypher.mapOf("id", E.property("id"), "name", E.property("name"),
+            "shortName", Cypher.valueAt(E.property("aliases"), 0), "aliases", Cypher.coalesce(E.property("aliases"), Cypher.listOf()),
+            "local", Cypher.coalesce(E.property("local"), Cypher.literalFalse()), "town", Cypher.property(TOWN, "name"),
+            "region", E.property("region"), "scale", Cypher.coalesce(E.property("scale"), Cypher.literalFalse()),
+            "chainLeader", Cypher.coalesce(E.property("chainLeader"), Cypher.literalFalse()),
+            "output", E.property("output"), "outputYear", E.property("outputYear"),
+            "segments", Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY m.primary DESC, s.id }"),
+            "chains", Cypher.raw("COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WITH DISTINCT s.chain AS c ORDER BY c RETURN c }"),
+            "honours", Cypher.coalesce(E.property("honourNames"), Cypher.listOf()),
+            "platforms", Cypher.raw("COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id }"),
+            "sample", Cypher.coalesce(E.property("sample"), Cypher.literalFalse()), "dataset", E.property("dataset"));
 
     /** {@code $key}: a credit code, else an exact name, else an exact alias (the largest enterprise if several share it). */
     private static final String RESOLVE = """
@@ -56,7 +74,8 @@ public class EnterpriseService {
             WITH e ORDER BY p, e.outputRank DESC, e.id LIMIT 1
             """;
 
-    private static final String DETAIL = RESOLVE + """
+    private static final String DETAIL = CypherTemplate.render("""
+            $E
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             RETURN {id: e.id, creditCode: coalesce(e.creditCode, e.id), name: e.name, aliases: coalesce(e.aliases, []),
               local: coalesce(e.local, false), town: town.name, region: e.region, scale: coalesce(e.scale, false),
@@ -77,9 +96,10 @@ public class EnterpriseService {
                   RETURN {id: o.id, name: o.name, local: coalesce(o.local, false), town: ot.name, region: o.region, segment: x.segment,
                           product: x.product, output: o.output, sample: coalesce(o.sample, false)}
                   ORDER BY o.outputRank DESC, o.id LIMIT $top }},
-              stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""";
+              stated: coalesce(e.stated, false), sample: coalesce(e.sample, false), dataset: e.dataset} AS enterprise""", Cypher.raw(RESOLVE));
 
-    private static final String TARGETS = RESOLVE + """
+    private static final String TARGETS = CypherTemplate.render("""
+            $E
             OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
             CALL (e) {
               MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
@@ -109,15 +129,17 @@ public class EnterpriseService {
             }
             RETURN {id: e.id, name: e.name, local: coalesce(e.local, false), scale: coalesce(e.scale, false), output: e.output,
                     outputYear: e.outputYear, town: town.name, sample: coalesce(e.sample, false)} AS enterprise,
-                   output, honours, targets""";
+                   output, honours, targets""", Cypher.raw(RESOLVE));
 
     private final ReadQueries reads;
+    private final ChainNames chains;
     private final JsonMapper json;
     private final DataNotices notices;
     private final Paging.Settings paging;
 
-    EnterpriseService(ReadQueries reads, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+    EnterpriseService(ReadQueries reads, ChainNames chains, JsonMapper json, DataNotices notices, Paging.Settings paging) {
         this.reads = reads;
+        this.chains = chains;
         this.json = json;
         this.notices = notices;
         this.paging = paging;
@@ -126,7 +148,8 @@ public class EnterpriseService {
     public PageResult<EnterpriseItem> list(Filter f, Integer page, Integer size) {
         Paging p = Paging.of(page, size, paging);
         Map<String, Object> params = new HashMap<>();
-        params.put("chain", blank(f.chain()));
+        String chain = blank(f.chain());
+        params.put("chain", chain == null ? null : chains.resolve(chain).orElse(chain));
         params.put("segment", blank(f.segment()));
         params.put("town", blank(f.town()));
         params.put("platform", blank(f.platform()));
@@ -146,47 +169,7 @@ public class EnterpriseService {
                 return ranked;
             }
         }
-        // count from the most selective anchor; page either by sorting that anchor (small sets: honour, segment, platform,
-        // text) or by walking the output index and filtering (big sets: a town, a chain, everything) — no sort of a large set
-        String anchor;
-        boolean code = q != null && q.matches("[0-9A-Z]{6,18}");
-        boolean walkIndex = params.get("honour") == null && params.get("segment") == null && params.get("platform") == null
-                && (q == null || (q.length() < 2 && !code));
-        if (code) {
-            anchor = "MATCH (e:Enterprise) WHERE e.id STARTS WITH $q";
-        } else if (params.get("honour") != null) {
-            anchor = "MATCH (h:Honour) WHERE h.name = $honour OR $honour IN h.aliases MATCH (h)<-[:HAS_HONOUR]-(e:Enterprise)";
-        } else if (params.get("segment") != null) {
-            anchor = "MATCH (s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)";
-        } else if (params.get("platform") != null) {
-            anchor = "MATCH (pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases MATCH (pl)<-[:ON_PLATFORM]-(e:Enterprise)";
-        } else if (q != null && q.length() >= 2) {
-            anchor = "CALL db.index.fulltext.queryNodes('name_search', $lucene, {limit: 5000}) YIELD node WHERE node:Enterprise WITH node AS e";
-        } else if (params.get("town") != null) {
-            anchor = "MATCH (tw:Town) WHERE tw.name = $town OR $town IN tw.aliases MATCH (tw)<-[:LOCATED_IN]-(e:Enterprise)";
-        } else if (params.get("chain") != null) {
-            anchor = "MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases MATCH (c)<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)";
-        } else {
-            anchor = "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0";
-        }
-        String filtered = anchor + """
-                
-                WITH DISTINCT e
-                WHERE ($local IS NULL OR e.local = $local)
-                  AND ($sample IS NULL OR coalesce(e.sample, false) = $sample)
-                  AND ($q IS NULL OR e.id STARTS WITH $q OR e.name CONTAINS $q OR any(a IN coalesce(e.aliases, []) WHERE a CONTAINS $q))
-                  AND ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(c:Chain) WHERE c.name = $chain OR $chain IN c.aliases })
-                  AND ($segment IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.id = $segment OR s.name = $segment OR $segment IN s.aliases })
-                  AND ($town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(tw:Town) WHERE tw.name = $town OR $town IN tw.aliases })
-                  AND ($platform IS NULL OR EXISTS { (e)-[:ON_PLATFORM]->(pl:Platform) WHERE pl.id = $platform OR pl.name = $platform OR $platform IN pl.aliases })
-                  AND ($honour IS NULL OR EXISTS { (e)-[:HAS_HONOUR]->(h:Honour) WHERE h.name = $honour OR $honour IN h.aliases })
-                """;
-        String paged = walkIndex ? filtered.replace(anchor, "MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank) WHERE e.outputRank >= -1.0").replace("WITH DISTINCT e\n", "WITH e\n")
-                : filtered;
-        // every enterprise has an outputRank (the rollup refresh sets missing ones), so the count store gives the same total in O(1)
-        String counted = given.isEmpty() ? "MATCH (e:Enterprise)\n" : filtered;
-        String cypher = "CALL () {\n" + counted + "RETURN count(e) AS total\n}\nCALL () {\n" + paged
-                + "WITH e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit\n" + ITEM + "\n}\nRETURN total, items";
+        String cypher = listQuery(params, q);
         Map<String, Object> row = reads.one(cypher, params).orElseThrow();
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
@@ -196,18 +179,121 @@ public class EnterpriseService {
     }
 
     /**
+     * The list query for the filters given (null ones left out), composed with Cypher-DSL. Counted from the most selective
+     * anchor; paged either by sorting that anchor (small sets: honour, segment, platform, text) or by walking the output
+     * index and filtering (big sets: a town, a chain, everything) — no sort of a large set.
+     */
+    static String listQuery(Map<String, Object> params, String q) {
+        boolean code = q != null && q.matches("[0-9A-Z]{6,18}");
+        boolean walkIndex = params.get("honour") == null && params.get("segment") == null && params.get("platform") == null
+                && (q == null || (q.length() < 2 && !code));
+        Condition filters = Cypher.noCondition();
+        if (params.get("local") != null) {
+            filters = filters.and(E.property("local").isEqualTo(Cypher.parameter("local")));
+        }
+        if (params.get("sample") != null) {
+            filters = filters.and(Cypher.coalesce(E.property("sample"), Cypher.literalFalse()).isEqualTo(Cypher.parameter("sample")));
+        }
+        if (q != null) {
+            SymbolicName a = Cypher.name("a");
+            filters = filters.and(E.property("id").startsWith(Cypher.parameter("q"))
+                    .or(E.property("name").contains(Cypher.parameter("q")))
+                    .or(Cypher.any(a).in(Cypher.coalesce(E.property("aliases"), Cypher.listOf())).where(a.contains(Cypher.parameter("q")))));
+        }
+        // the filters' nodes are named apart from the anchor's (f…), so each keeps its label when both are in one query
+        if (params.get("chain") != null) {
+            filters = filters.and(Cypher.exists(List.of(E.relationshipTo(Cypher.node("Segment"), "IN_SEGMENT")
+                    .relationshipTo(chain("fc"), "PART_OF")), null));
+        }
+        if (params.get("segment") != null) {
+            Node fs = Cypher.node("Segment").named("fs");
+            filters = filters.and(Cypher.exists(List.of(E.relationshipTo(fs, "IN_SEGMENT")), Where.from(byIdNameOrAlias(fs, "segment"))));
+        }
+        if (params.get("town") != null) {
+            Node ftw = Cypher.node("Town").named("ftw");
+            filters = filters.and(Cypher.exists(List.of(E.relationshipTo(ftw, "LOCATED_IN")), Where.from(byNameOrAlias(ftw, "town"))));
+        }
+        if (params.get("platform") != null) {
+            Node fpl = Cypher.node("Platform").named("fpl");
+            filters = filters.and(Cypher.exists(List.of(E.relationshipTo(fpl, "ON_PLATFORM")), Where.from(byIdNameOrAlias(fpl, "platform"))));
+        }
+        if (params.get("honour") != null) {
+            Node fh = Cypher.node("Honour").named("fh");
+            filters = filters.and(Cypher.exists(List.of(E.relationshipTo(fh, "HAS_HONOUR")), Where.from(byNameOrAlias(fh, "honour"))));
+        }
+        Node segment = Cypher.node("Segment").named("s");
+        Node town = Cypher.node("Town").named("tw");
+        Node platform = Cypher.node("Platform").named("pl");
+        Node honour = Cypher.node("Honour").named("h");
+        // a builder is consumed by building: the anchor is made afresh for the count and for the page
+        Supplier<StatementBuilder.OngoingReading> anchor;
+        if (code) {
+            anchor = () -> Cypher.match(E).where(E.property("id").startsWith(Cypher.parameter("q")));
+        } else if (params.get("honour") != null) {
+            anchor = () -> Cypher.match(honour).where(byNameOrAlias(honour, "honour")).match(honour.relationshipFrom(E, "HAS_HONOUR"));
+        } else if (params.get("segment") != null) {
+            anchor = () -> Cypher.match(segment).where(byIdNameOrAlias(segment, "segment")).match(segment.relationshipFrom(E, "IN_SEGMENT"));
+        } else if (params.get("platform") != null) {
+            anchor = () -> Cypher.match(platform).where(byIdNameOrAlias(platform, "platform")).match(platform.relationshipFrom(E, "ON_PLATFORM"));
+        } else if (q != null && q.length() >= 2) {
+            anchor = () -> Cypher.call("db.index.fulltext.queryNodes")
+                    .withArgs(Cypher.literalOf("name_search"), Cypher.parameter("lucene"), Cypher.mapOf("limit", Cypher.literalOf(5000)))
+                    .yield("node").where(Cypher.anyNode("node").hasLabels("Enterprise")).with(Cypher.name("node").as("e"));
+        } else if (params.get("town") != null) {
+            anchor = () -> Cypher.match(town).where(byNameOrAlias(town, "town")).match(town.relationshipFrom(E, "LOCATED_IN"));
+        } else if (params.get("chain") != null) {
+            anchor = () -> Cypher.match(chain("c").relationshipFrom(Cypher.node("Segment"), "PART_OF").relationshipFrom(E, "IN_SEGMENT"));
+        } else {
+            anchor = () -> byOutput();
+        }
+        boolean any = params.get("chain") != null || params.get("segment") != null || params.get("town") != null
+                || params.get("platform") != null || params.get("honour") != null || params.get("local") != null
+                || params.get("sample") != null || q != null;
+        // every enterprise has an outputRank (the rollup refresh sets missing ones), so the count store gives the same total in O(1)
+        Statement counted = any ? anchor.get().withDistinct(E).where(filters).returning(Cypher.count(E).as("total")).build()
+                : Cypher.match(E).returning(Cypher.count(E).as("total")).build();
+        StatementBuilder.OrderableOngoingReadingAndWithWithWhere paged = walkIndex ? byOutput().with(E).where(filters)
+                : anchor.get().withDistinct(E).where(filters);
+        Statement page = paged.with(E).orderBy(E.property("outputRank").descending(), E.property("id").ascending())
+                .skip(Cypher.parameter("skip")).limit(Cypher.parameter("limit"))
+                .optionalMatch(E.relationshipTo(Cypher.node("Town").named(TOWN), "LOCATED_IN"))
+                .with(E, TOWN)
+                .returning(Cypher.collect(ITEM).as("items")).build();
+        return CypherTemplate.render(Cypher.call(counted).call(page).returning(Cypher.name("total"), Cypher.name("items")).build());
+    }
+
+    /** The chain named {@code $chain} (already resolved by {@link ChainNames}). */
+    private static Node chain(String variable) {
+        return Cypher.node("Chain").named(variable).withProperties("name", Cypher.parameter("chain"));
+    }
+
+    /** {@code node} has the name of parameter {@code param} or it among its aliases. */
+    private static Condition byNameOrAlias(Node node, String param) {
+        return node.property("name").isEqualTo(Cypher.parameter(param)).or(Cypher.parameter(param).in(node.property("aliases")));
+    }
+
+    /** {@code node} has the id or name of parameter {@code param}, or it among its aliases. */
+    private static Condition byIdNameOrAlias(Node node, String param) {
+        return node.property("id").isEqualTo(Cypher.parameter(param)).or(byNameOrAlias(node, param));
+    }
+
+    /** Every enterprise in the order of the output index (every enterprise has an outputRank). */
+    private static StatementBuilder.OngoingReadingWithWhere byOutput() {
+        return Cypher.match(E).usingIndex(E.property("outputRank")).where(E.property("outputRank").gte(Cypher.literalOf(-1.0)));
+    }
+
+    /**
      * One page of a chain's list from the maintained order (RollupService.RANK_MARKS, a bookmark every
      * {@code rollupRankEvery} positions): the rows lie between the bookmark at or before the page and the one at or after
      * its end, so three seeks of the (outputRank, id) index read only that stretch (same rank as the first bookmark from its
      * id on; ranks strictly between; the end bookmark's rank before its id) instead of everything before the page or a whole
      * tie group (the enterprises without output all share outputRank -1). Total from {@code rollupRankTotal}.
      */
-    private static final String CHAIN_PAGE = """
-            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
-            WITH c LIMIT 1
-            WITH c, toInteger($skip / c.rollupRankEvery) AS k, toInteger(($skip + $limit + c.rollupRankEvery - 1) / c.rollupRankEvery) AS j
-            WITH c.name AS chain, c.rollupRankTotal AS total, $skip - k * c.rollupRankEvery AS offset, c.rollupRankMarkRanks[k] AS rank,
-                 c.rollupRankMarkIds[k] AS id, c.rollupRankMarkRanks[j] AS endRank, c.rollupRankMarkIds[j] AS endId
+    private static final String CHAIN_PAGE = CypherTemplate.render("""
+            MATCH (c:Chain {name: $chain})
+            WITH c, toInteger($skip / $E) AS k, toInteger(($skip + $limit + $E - 1) / $E) AS j
+            WITH c.name AS chain, $E AS total, $skip - k * $E AS offset, $E[k] AS rank,
+                 $E[k] AS id, $E[j] AS endRank, $E[j] AS endId
             CALL (chain, offset, rank, id, endRank, endId) {
               CALL (rank, id, endRank, endId) {
                 MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank, id)
@@ -226,9 +312,13 @@ public class EnterpriseService {
               WITH e ORDER BY e.outputRank DESC, e.id
               WITH collect(e)[offset..offset + $limit] AS page
               UNWIND page AS e
-            """ + ITEM.indent(2) + """
+              OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
+              WITH e, town
+              RETURN collect($E) AS items
             }
-            RETURN total, items""";
+            RETURN total, items""", property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY),
+            property("c", RollupNames.RANK_TOTAL), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_MARK_RANKS),
+            property("c", RollupNames.RANK_MARK_IDS), property("c", RollupNames.RANK_MARK_RANKS), property("c", RollupNames.RANK_MARK_IDS), ITEM);
 
     /** Greater than every enterprise id (credit codes, DOC-…): the open end of a chain page's first seek. */
     private static final String LAST_ID = "\uffff";

@@ -1,12 +1,16 @@
 package cn.clustergraph.explorer;
 
 import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.neo4j.CypherTemplate;
+import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.DataNotice;
 import cn.clustergraph.web.NotFoundException;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Node;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +23,6 @@ import java.util.TreeMap;
  * One READ query per request; the label comes from a fixed allow-list, every user value is a parameter.
  */
 @Service
-@Transactional(readOnly = true)
 public class GraphExplorerService {
 
     /** Explorable labels and their business key, in the order used to pick a node's kind from its labels. */
@@ -58,21 +61,19 @@ public class GraphExplorerService {
         return property.startsWith("rollup") || property.equals("aliasText") || property.equals("outputRank");
     }
 
-    private static final String NODE = """
-            MATCH (n:%s) WHERE n.%s = $id
-            RETURN labels(n) AS labels, properties(n) AS props,
-                   [(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}] AS sources,
-                   COLLECT { MATCH (n)-[r]-() WITH type(r) AS t, count(*) AS c RETURN [t, c] } AS types
-            """;
+    private static final Expression LABELS = Cypher.raw("labels(n)").as("labels");
+    private static final Expression PROPS = Cypher.raw("properties(n)").as("props");
+    private static final Expression SOURCES = Cypher.raw("[(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}]").as("sources");
+
+    /** Node {@code n} of a label by its business key, with the count per relationship type. */
+    private static final Map<String, String> NODE = byKey(LABELS, PROPS, SOURCES,
+            Cypher.raw("COLLECT { MATCH (n)-[r]-() WITH type(r) AS t, count(*) AS c RETURN [t, c] }").as("types"));
 
     /**
      * Per relationship type, its count and its first {@code $limit} neighbours (a top-k per type: a town or an honour of a
      * province-sized register has hundreds of thousands of enterprises, which are counted but never all sorted or returned).
      */
-    private static final String NEIGHBOURS = """
-            MATCH (n:%s) WHERE n.%s = $id
-            RETURN labels(n) AS labels, properties(n) AS props,
-                   [(n)-[:STATED_IN]->(s:Source) | {id: s.id, ref: s.ref, text: s.text}] AS sources,
+    private static final Map<String, String> NEIGHBOURS = byKey(LABELS, PROPS, SOURCES, Cypher.raw("""
                    COLLECT {
                      MATCH (n)-[r]-()
                      WITH type(r) AS relType, count(*) AS total
@@ -86,15 +87,27 @@ public class GraphExplorerService {
                                        src: CASE WHEN s IS NULL THEN null ELSE {id: s.id, ref: s.ref, text: s.text} END}) AS shown
                      }
                      RETURN {type: relType, total: total, kept: shown} ORDER BY relType
-                   } AS groups
-            """;
+                   }""").as("groups"));
 
-    private final Neo4jClient client;
+    /** Per explorable label, the query {@code MATCH (n:Label) WHERE n.key = $id RETURN returned}, composed with Cypher-DSL. */
+    private static Map<String, String> byKey(Expression... returned) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        KINDS.forEach((label, key) -> {
+            Node n = Cypher.node(label).named("n");
+            queries.put(label, CypherTemplate.render(Cypher.match(n).where(n.property(key).isEqualTo(Cypher.parameter("id")))
+                    .returning(returned).build()));
+        });
+        return Map.copyOf(queries);
+    }
+
+    private final ReadQueries reads;
     private final DataNotices notices;
+    private final ChainNames chains;
 
-    GraphExplorerService(Neo4jClient client, DataNotices notices) {
-        this.client = client;
+    GraphExplorerService(ReadQueries reads, DataNotices notices, ChainNames chains) {
+        this.reads = reads;
         this.notices = notices;
+        this.chains = chains;
     }
 
     /** The canonical label for a kind given in any case ("task" → "Task"); 400 for a kind not in the allow-list. */
@@ -126,7 +139,7 @@ public class GraphExplorerService {
     public Map<String, Object> node(String kind, String id) {
         String label = label(kind);
         Object key = key(label, id);
-        Map<String, Object> row = client.query(NODE.formatted(label, KINDS.get(label))).bind(key).to("id").fetch().one()
+        Map<String, Object> row = reads.one(NODE.get(label), Map.of("id", key))
                 .orElseThrow(() -> new NotFoundException("no " + label + " with " + KINDS.get(label) + " '" + id + "'"));
         Map<String, Object> node = node(row.get("labels"), row.get("props"));
         node.put("sources", row.get("sources"));
@@ -148,8 +161,7 @@ public class GraphExplorerService {
         if (lim < 1 || lim > MAX_LIMIT) {
             throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        Map<String, Object> row = client.query(NEIGHBOURS.formatted(label, KINDS.get(label)))
-                .bindAll(Map.of("id", key, "limit", lim)).fetch().one()
+        Map<String, Object> row = reads.one(NEIGHBOURS.get(label), Map.of("id", key, "limit", lim))
                 .orElseThrow(() -> new NotFoundException("no " + label + " with " + KINDS.get(label) + " '" + id + "'"));
         Map<String, Object> root = node(row.get("labels"), row.get("props"));
         root.put("sources", row.get("sources"));
@@ -195,7 +207,7 @@ public class GraphExplorerService {
     }
 
     private static final String SUPPLIES = """
-            MATCH (c:Chain) WHERE c.name = $chain OR $chain IN c.aliases
+            MATCH (c:Chain {name: $chain})
             CALL (c) {
               MATCH (a:Segment)-[r:SUPPLIES]->(b:Segment)
               WHERE (a)-[:PART_OF]->(c) OR (b)-[:PART_OF]->(c)
@@ -211,7 +223,7 @@ public class GraphExplorerService {
         if (chain == null || chain.isBlank()) {
             throw new BadRequestException("chain", "chain is required");
         }
-        return client.query(SUPPLIES).bind(chain.strip()).to("chain").fetch().one()
+        return reads.one(SUPPLIES, Map.of("chain", chains.require(chain)))
                 .orElseThrow(() -> new NotFoundException("no chain '" + chain + "'"));
     }
 

@@ -8,11 +8,10 @@ import cn.clustergraph.gap.GapViews.MatrixRow;
 import cn.clustergraph.gap.GapViews.SegmentGap;
 import cn.clustergraph.gap.GapViews.Signal;
 import cn.clustergraph.gap.GapViews.Thresholds;
-import cn.clustergraph.web.NotFoundException;
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.neo4j.ReadQueries;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,79 +29,67 @@ import static cn.clustergraph.gap.GapViews.WEAK;
  * rollups, 补链/延链 signals from the supply graph, and candidates ranked by signals that can be explained.
  */
 @Service
-@Transactional(readOnly = true)
 public class GapService {
 
     static final List<String> STAGES = List.of("上游", "中游", "下游", "配套");
     static final String NOTICE = "链图为默认假设数据；企业为样例数据（虚构）时已标注 Segment maps are assumed defaults; sample enterprises are fictional";
 
-    /** Status of segment {@code s} from its rollups and the thresholds in the parameters. */
-    private static final String STATUS = """
-            CASE WHEN coalesce(s.rollupLocal, 0) = 0 THEN '缺链'
-                 WHEN coalesce(s.rollupLocal, 0) < $weakMinLocal OR coalesce(s.rollupScale, 0) < $weakMinScale
-                      OR coalesce(s.rollupOutput, 0.0) < $weakMinOutput THEN '弱链'
-                 ELSE '有链' END""";
-
-    private final Neo4jClient client;
+    private final ReadQueries reads;
     private final GapProperties props;
+    private final GapRule rule;
+    private final ChainNames chains;
 
-    GapService(Neo4jClient client, GapProperties props) {
-        this.client = client;
+    GapService(ReadQueries reads, GapProperties props, GapRule rule, ChainNames chains) {
+        this.reads = reads;
         this.props = props;
+        this.rule = rule;
+        this.chains = chains;
     }
 
     private Map<String, Object> params() {
         Map<String, Object> p = new HashMap<>();
-        p.put("weakMinLocal", props.weakMinLocal());
-        p.put("weakMinScale", props.weakMinScale());
-        p.put("weakMinOutput", props.weakMinOutput());
         p.put("strongMinLocal", props.strongMinLocal());
         p.put("strongMinOutput", props.strongMinOutput());
         return p;
     }
 
     Thresholds thresholds() {
-        return new Thresholds(props.weakMinLocal(), props.weakMinScale(), props.weakMinOutput(), props.strongMinLocal(), props.strongMinOutput());
+        return rule.thresholds();
     }
 
-    /** The chain's canonical name for a name or alias, or 404. */
-    String chainName(String nameOrAlias) {
-        return client.query("MATCH (c:Chain) WHERE c.name = $n OR $n IN c.aliases RETURN c.name ORDER BY c.name = $n DESC LIMIT 1")
-                .bind(nameOrAlias.strip()).to("n").fetchAs(String.class).one()
-                .orElseThrow(() -> new NotFoundException("No chain named '" + nameOrAlias + "' 未找到该产业链"));
+    /** The chain's canonical name for any name {@link ChainNames} accepts, or 404. */
+    String chainName(String name) {
+        return chains.require(name);
     }
 
     /** Every chain's name, in cluster order. */
     List<String> chainNames() {
-        return client.query("MATCH (c:Chain) OPTIONAL MATCH (c)-[:PART_OF]->(cl:Cluster) RETURN c.name ORDER BY cl.name, c.name")
-                .fetchAs(String.class).all().stream().toList();
+        return reads.list("MATCH (c:Chain) OPTIONAL MATCH (c)-[:PART_OF]->(cl:Cluster) RETURN c.name AS name ORDER BY cl.name, c.name",
+                Map.of(), r -> r.get("name").asString());
     }
 
     public ChainGaps chainGaps(String nameOrAlias) {
         String chain = chainName(nameOrAlias);
         Map<String, Object> p = params();
         p.put("chain", chain);
-        List<SegmentGap> segments = new ArrayList<>(client.query("""
+        List<SegmentGap> segments = new ArrayList<>(reads.list("""
                         MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
-                        WITH s, %s AS status
+                        WITH s, s.gapStatus AS status
                         RETURN s {.id, .name, .stage, .order, topLocal: s.rollupTopLocal, externalSupplyExamples: s.rollupExternalSupplyExamples,
                                   localCount: coalesce(s.rollupLocal, 0), scaleCount: coalesce(s.rollupScale, 0),
                                   localOutput: coalesce(s.rollupOutput, 0.0), honourCount: coalesce(s.rollupHonours, 0),
                                   leaderCount: coalesce(s.rollupLeaderCount, 0), externalCount: coalesce(s.rollupCandidates, 0),
                                   localSupplyLinks: coalesce(s.rollupLocalSupplyLinks, 0),
                                   externalSupplyLinks: coalesce(s.rollupExternalSupplyLinks, 0)} AS s,
-                               status,
+                               status, s.gapReason AS reason,
                                COLLECT { MATCH (s)-[:SUPPLIES]->(d:Segment)
                                          WHERE coalesce(d.rollupLocal, 0) >= $strongMinLocal OR coalesce(d.rollupOutput, 0.0) >= $strongMinOutput
                                          RETURN d {.id, .name, .chain, topLocal: d.rollupTopLocal} ORDER BY d.id } AS strongDownstream,
                                COUNT { MATCH (s)-[:SUPPLIES]->(d:Segment) WHERE coalesce(d.rollupLocal, 0) > 0 } AS localDownstream,
                                (coalesce(s.rollupLocal, 0) >= $strongMinLocal OR coalesce(s.rollupOutput, 0.0) >= $strongMinOutput) AS strong
-                        """.formatted(STATUS))
-                .bindAll(p)
-                .fetchAs(SegmentGap.class)
-                .mappedBy((ts, r) -> segment(r.get("s"), r.get("status").asString(), r.get("strongDownstream").asList(v -> v),
-                        r.get("localDownstream").asLong(), r.get("strong").asBoolean()))
-                .all());
+                        """, p,
+                r -> segment(r.get("s"), r.get("status").asString(null), r.get("reason").asString(null), r.get("strongDownstream").asList(v -> v),
+                        r.get("localDownstream").asLong(), r.get("strong").asBoolean())));
         segments.sort(Comparator.comparingDouble(SegmentGap::priority).reversed()
                 .thenComparing(s -> STAGES.indexOf(s.stage())).thenComparing(SegmentGap::id));
         long missing = segments.stream().filter(s -> s.status().equals(MISSING)).count();
@@ -110,10 +97,13 @@ public class GapService {
         return new ChainGaps(chain, true, NOTICE, thresholds(), missing, weak, segments.size() - missing - weak, segments);
     }
 
-    private SegmentGap segment(Value s, String status, List<Value> strongDownstream, long localDownstream, boolean strong) {
+    private SegmentGap segment(Value s, String stored, String storedReason, List<Value> strongDownstream, long localDownstream, boolean strong) {
         long local = s.get("localCount").asLong();
         long scale = s.get("scaleCount").asLong();
         double output = s.get("localOutput").asDouble();
+        // stored by GapRule after every rollup refresh; a segment created since (a programme reimport in progress) gets the same rule here
+        String status = stored != null ? stored : rule.status(local, scale, output);
+        String reason = storedReason != null ? storedReason : rule.reason(local, scale, output);
         List<Signal> signals = new ArrayList<>();
         if (!status.equals(PRESENT) && !strongDownstream.isEmpty()) {
             List<String> names = strongDownstream.stream().map(d -> d.get("chain").asString() + "·" + d.get("name").asString()).toList();
@@ -141,50 +131,24 @@ public class GapService {
             default -> 0;
         } + signals.stream().mapToDouble(x -> x.label().equals("补链") ? 2 : 0.5).sum();
         return new SegmentGap(s.get("id").asString(), s.get("name").asString(), s.get("stage").asString(), status,
-                reason(status, local, scale, output), local, scale, output, s.get("honourCount").asLong(), s.get("leaderCount").asLong(),
+                reason, local, scale, output, s.get("honourCount").asLong(), s.get("leaderCount").asLong(),
                 s.get("externalCount").asLong(), priority, signals);
-    }
-
-    private String reason(String status, long local, long scale, double output) {
-        if (status.equals(MISSING)) {
-            return "本地无企业 No local enterprise";
-        }
-        List<String> why = new ArrayList<>();
-        if (local < props.weakMinLocal()) {
-            why.add("本地企业 " + local + " 家，少于 " + props.weakMinLocal() + " 家");
-        }
-        if (scale < props.weakMinScale()) {
-            why.add("规上企业 " + scale + " 家，少于 " + props.weakMinScale() + " 家");
-        }
-        if (output < props.weakMinOutput()) {
-            why.add("本地产值 " + wan(output) + "，低于 " + wan(props.weakMinOutput()));
-        }
-        if (why.isEmpty()) {
-            return "本地企业 " + local + " 家（规上 " + scale + " 家），产值 " + wan(output) + "：达到阈值 Above thresholds";
-        }
-        return String.join("；", why) + " Below thresholds";
-    }
-
-    private static String wan(double wan) {
-        return wan >= 10000 ? String.format("%.2f 亿元", wan / 10000) : String.format("%.0f 万元", wan);
     }
 
     public Matrix matrix() {
         Map<String, Object> p = params();
-        List<MatrixRow> rows = new ArrayList<>(client.query("""
+        List<MatrixRow> rows = new ArrayList<>(reads.list("""
                         MATCH (c:Chain)<-[:PART_OF]-(s:Segment)
                         OPTIONAL MATCH (c)-[:PART_OF]->(cl:Cluster)
-                        WITH c, cl, s, %s AS status
+                        WITH c, cl, s, s.gapStatus AS status
                         WITH c, cl, s.stage AS stage, count(s) AS segments,
                              sum(CASE WHEN status = '缺链' THEN 1 ELSE 0 END) AS missing,
                              sum(CASE WHEN status = '弱链' THEN 1 ELSE 0 END) AS weak
                         OPTIONAL MATCH (c)-[:HAS_ROLLUP]->(r:StageRollup {stage: stage})
                         WITH c, cl, collect({stage: stage, segments: segments, missing: missing, weak: weak,
                                              localCount: coalesce(r.rollupLocal, 0), localOutput: coalesce(r.rollupOutput, 0.0)}) AS cells
-                        RETURN c.name AS chain, cl.name AS cluster, cells ORDER BY cluster, chain""".formatted(STATUS))
-                .bindAll(p)
-                .fetchAs(MatrixRow.class)
-                .mappedBy((ts, r) -> {
+                        RETURN c.name AS chain, cl.name AS cluster, cells ORDER BY cluster, chain""", p,
+                r -> {
                     Map<String, MatrixCell> byStage = new LinkedHashMap<>();
                     for (Value v : r.get("cells").asList(v -> v)) {
                         long segments = v.get("segments").asLong();
@@ -198,8 +162,7 @@ public class GapService {
                     List<MatrixCell> cells = STAGES.stream().map(st -> byStage.getOrDefault(st, new MatrixCell(st, null, 0, 0, 0, 0, 0))).toList();
                     return new MatrixRow(r.get("chain").asString(), r.get("cluster").asString(null), cells,
                             cells.stream().mapToLong(MatrixCell::missing).sum(), cells.stream().mapToLong(MatrixCell::weak).sum());
-                })
-                .all());
+                }));
         return new Matrix(STAGES, thresholds(), NOTICE, rows);
     }
 
@@ -214,10 +177,10 @@ public class GapService {
         p.put("wScale", props.weightScale());
         p.put("wFit", props.weightFit());
         p.put("max", props.maxCandidates());
-        List<Candidate> unranked = new ArrayList<>(client.query("""
+        List<Candidate> unranked = new ArrayList<>(reads.list("""
                         MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
                         WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
-                        WITH s, %s AS status WHERE status <> '有链'
+                        WITH s, s.gapStatus AS status WHERE status <> '有链'
                         CALL (s) {
                           MATCH (x:Enterprise)-[r:IN_SEGMENT]->(s) WHERE x.local = false
                           WITH x, r, COUNT { (x)-[:SUPPLIES]->(:Enterprise {local: true}) } AS suppliesLocal,
@@ -232,10 +195,8 @@ public class GapService {
                         }
                         RETURN s.id AS segmentId, s.name AS segment, status, x.id AS id, x.name AS name, x.region AS region,
                                round(score, 3) AS score, suppliesLocal, honours, coalesce(x.output, 0.0) AS output,
-                               coalesce(r.primary, false) AS primary, coalesce(x.sample, false) AS sample, customers""".formatted(STATUS))
-                .bindAll(p)
-                .fetchAs(Candidate.class)
-                .mappedBy((ts, r) -> {
+                               coalesce(r.primary, false) AS primary, coalesce(x.sample, false) AS sample, customers""", p,
+                r -> {
                     long supplies = r.get("suppliesLocal").asLong();
                     List<String> customers = r.get("customers").asList(Value::asString);
                     List<String> honours = r.get("honours").asList(Value::asString);
@@ -249,14 +210,13 @@ public class GapService {
                         reasons.add("荣誉：" + String.join("、", honours));
                     }
                     if (output > 0) {
-                        reasons.add("产值 " + wan(output));
+                        reasons.add("产值 " + GapRule.wan(output));
                     }
                     reasons.add((primary ? "主营" : "兼营") + "环节：" + r.get("segment").asString() + "（" + r.get("status").asString() + "）");
                     return new Candidate(0, r.get("segmentId").asString(), r.get("segment").asString(), r.get("status").asString(),
                             r.get("id").asString(), r.get("name").asString(), r.get("region").asString(null), r.get("score").asDouble(),
                             supplies, customers, honours, output, primary, r.get("sample").asBoolean(), reasons);
-                })
-                .all());
+                }));
         unranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::enterpriseId).thenComparing(Candidate::segmentId));
         List<Candidate> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {

@@ -11,9 +11,8 @@ import cn.clustergraph.indicator.IndicatorViews.TownTarget;
 import cn.clustergraph.indicator.IndicatorViews.TownValue;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.clustergraph.neo4j.ReadQueries;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,23 +21,22 @@ import java.util.Map;
 
 /** Indicators with their 2023/2025/2027 targets, and towns with their 附件3 shares. */
 @Service
-@Transactional(readOnly = true)
 public class IndicatorService {
 
     /** Sums are compared with this tolerance: 附件3 values have at most three decimals. */
     private static final double EPSILON = 1e-6;
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
 
-    IndicatorService(Neo4jClient client) {
-        this.client = client;
+    IndicatorService(ReadQueries reads) {
+        this.reads = reads;
     }
 
     Collection<IndicatorSummary> list(String q, String origin) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", q == null || q.isBlank() ? null : q.strip());
         params.put("origin", origin == null || origin.isBlank() ? null : origin.strip());
-        return client.query("""
+        return reads.list("""
                         MATCH (i:Indicator)
                         WHERE ($q IS NULL OR i.name CONTAINS $q OR i.id = $q OR i.category CONTAINS $q)
                           AND ($origin IS NULL OR i.origin = $origin)
@@ -47,20 +45,16 @@ public class IndicatorService {
                           COLLECT { MATCH (i)-[:HAS_TARGET]->(t:Target)-[s:STATED_IN]->(src:Source)
                                     WHERE t.town IS NULL AND t.primary
                                     RETURN t {.*, sourceId: src.id, sourceRef: src.ref, quote: s.quote} ORDER BY t.year, t.id } AS targets
-                        ORDER BY CASE i.origin WHEN '附件1' THEN 1 WHEN '附件3' THEN 2 ELSE 3 END, i.id""")
-                .bindAll(params)
-                .fetchAs(IndicatorSummary.class)
-                .mappedBy((ts, r) -> {
+                        ORDER BY CASE i.origin WHEN '附件1' THEN 1 WHEN '附件3' THEN 2 ELSE 3 END, i.id""", params, r -> {
                     Value i = r.get("i");
                     return new IndicatorSummary(i.get("id").asString(), i.get("origin").asString(), i.get("no").asString(null),
                             i.get("category").asString(null), i.get("name").asString(), i.get("unit").asString(null),
                             r.get("departments").asList(Value::asString), r.get("targets").asList(IndicatorService::target));
-                })
-                .all();
+                });
     }
 
     IndicatorDetail detail(String id) {
-        return client.query("""
+        return reads.one("""
                         MATCH (i:Indicator {id: $id})
                         OPTIONAL MATCH (i)-[:STATED_IN]->(src:Source)
                         RETURN i, src,
@@ -70,10 +64,7 @@ public class IndicatorService {
                                     OPTIONAL MATCH (t)-[:IN_TOWN]->(town:Town)
                                     RETURN t {.*, sourceId: x.id, sourceRef: x.ref, quote: s.quote, townOrder: town.order}
                                     ORDER BY t.year, t.town IS NOT NULL, town.order, t.primary DESC, t.id } AS targets,
-                          COLLECT { MATCH (i)-[:SAME_MEASURE_AS]-(o:Indicator) RETURN o.id } AS same""")
-                .bind(id).to("id")
-                .fetchAs(IndicatorDetail.class)
-                .mappedBy((ts, r) -> {
+                          COLLECT { MATCH (i)-[:SAME_MEASURE_AS]-(o:Indicator) RETURN o.id } AS same""", Map.of("id", id), r -> {
                     Value i = r.get("i");
                     List<TargetView> all = r.get("targets").asList(IndicatorService::target);
                     boolean additive = i.get("additive").asBoolean(false);
@@ -84,8 +75,7 @@ public class IndicatorService {
                             r.get("same").asList(Value::asString),
                             r.get("src").isNull() ? null : r.get("src").get("ref").asString(),
                             r.get("src").isNull() ? null : r.get("src").get("text").asString());
-                })
-                .one().orElseThrow(() -> new NotFoundException("No indicator with id '" + id + "' (e.g. A1-02, A3-10, G-LAND) 未找到该指标"));
+                }).orElseThrow(() -> new NotFoundException("No indicator with id '" + id + "' (e.g. A1-02, A3-10, G-LAND) 未找到该指标"));
     }
 
     /** The town breakdown, or null for an indicator without town targets. */
@@ -104,39 +94,32 @@ public class IndicatorService {
     }
 
     Collection<TownSummary> towns() {
-        return client.query("""
+        return reads.list("""
                         MATCH (t:Town)
-                        RETURN t, COUNT { (t)<-[:IN_TOWN]-(:Target) } AS targets ORDER BY t.order""")
-                .fetchAs(TownSummary.class)
-                .mappedBy((ts, r) -> {
+                        RETURN t, COUNT { (t)<-[:IN_TOWN]-(:Target) } AS targets ORDER BY t.order""", Map.of(), r -> {
                     Value t = r.get("t");
                     return new TownSummary(t.get("name").asString(), t.get("fullName").asString(null), t.get("kind").asString(null),
                             t.get("aliases").isNull() ? List.of() : t.get("aliases").asList(Value::asString), t.get("order").asInt(0),
                             r.get("targets").asLong());
-                })
-                .all();
+                });
     }
 
     TownDetail town(String name) {
-        return client.query("""
+        return reads.one("""
                         MATCH (t:Town) WHERE t.name = $name OR $name IN t.aliases OR t.fullName = $name
                         WITH t ORDER BY CASE WHEN t.name = $name THEN 0 ELSE 1 END LIMIT 1
                         RETURN t, COLLECT {
                           MATCH (t)<-[:IN_TOWN]-(g:Target)<-[:HAS_TARGET]-(i:Indicator)
                           OPTIONAL MATCH (i)-[:LED_BY]->(d:Department)
                           RETURN {indicatorId: i.id, indicator: i.name, unit: i.unit, value: g.value, text: g.text, department: d.name}
-                          ORDER BY i.id } AS targets""")
-                .bind(name).to("name")
-                .fetchAs(TownDetail.class)
-                .mappedBy((ts, r) -> {
+                          ORDER BY i.id } AS targets""", Map.of("name", name), r -> {
                     Value t = r.get("t");
                     return new TownDetail(t.get("name").asString(), t.get("fullName").asString(null), t.get("kind").asString(null),
                             t.get("aliases").isNull() ? List.of() : t.get("aliases").asList(Value::asString),
                             r.get("targets").asList(v -> new TownTarget(v.get("indicatorId").asString(), v.get("indicator").asString(),
                                     v.get("unit").asString(null), v.get("value").isNull() ? null : v.get("value").asDouble(),
                                     v.get("text").asString(), v.get("department").asString(null))));
-                })
-                .one().orElseThrow(() -> new NotFoundException("No town named '" + name + "' 未找到该镇（街道）"));
+                }).orElseThrow(() -> new NotFoundException("No town named '" + name + "' 未找到该镇（街道）"));
     }
 
     static TargetView target(Value t) {

@@ -7,9 +7,12 @@ import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.clustergraph.neo4j.CypherTemplate;
+import cn.clustergraph.neo4j.ReadQueries;
+import cn.clustergraph.rollup.RollupNames;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,12 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.clustergraph.neo4j.CypherTemplate.property;
+
 /** Targets with their progress, and the enterprises that feed them; one read query per request. */
 @Service
-@Transactional(readOnly = true)
 public class TargetService {
 
-    private static final String LIST = """
+    /** The shared fragments of {@link TargetCypher}, as Cypher-DSL expressions for the {@code $E} slots below. */
+    private static final Expression FACTOR = Cypher.raw(TargetCypher.FACTOR);
+    private static final Expression PROGRESS = Cypher.raw(TargetCypher.PROGRESS);
+    private static final Expression ITEM = Cypher.raw(TargetCypher.ITEM);
+
+    private static final String LIST = CypherTemplate.render("""
             MATCH (i:Indicator)-[:HAS_TARGET]->(t:Target)
             WHERE ($indicator IS NULL OR i.id = $indicator)
               AND ($measured IS NULL OR $measured = EXISTS { (i)-[:SUMS_OUTPUT_OF|COUNTS_HONOUR]->() })
@@ -34,10 +43,10 @@ public class TargetService {
             CALL (everything) {
               UNWIND everything[$skip..$skip + $limit] AS pair
               WITH pair[0] AS i, pair[1] AS t
-            """ + TargetCypher.PROGRESS + """
-              RETURN collect(%s) AS items
+            $E
+              RETURN collect($E) AS items
             }
-            RETURN size(everything) AS total, items""".formatted(TargetCypher.ITEM);
+            RETURN size(everything) AS total, items""", PROGRESS, ITEM);
 
     /** Resolves {@code $id}: a target id, or an indicator id (its primary city-wide target of the latest year). */
     private static final String RESOLVE = """
@@ -51,10 +60,13 @@ public class TargetService {
             WITH i, t LIMIT 1
             """;
 
-    private static final String DETAIL = RESOLVE + TargetCypher.PROGRESS + "\nRETURN " + TargetCypher.ITEM + " AS target";
+    private static final String DETAIL = CypherTemplate.render("""
+            $E
+            $E
+            RETURN $E AS target""", Cypher.raw(RESOLVE), PROGRESS, ITEM);
 
     /** Contributors of a resolved target other than a programme-wide output total: rows {@code e, share, via, contribution, honourYear, inYear}. */
-    private static final String CONTRIBUTOR_ROWS = """
+    private static final Expression CONTRIBUTOR_ROWS = Cypher.raw("""
               CALL (i, t, so, x, c, h) {
                 MATCH (s:Segment)
                 WHERE x IS NOT NULL AND t.town IS NULL
@@ -62,31 +74,31 @@ public class TargetService {
                 MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s)
                 WHERE e.local AND (NOT so.scaleOnly OR e.scale) AND e.output IS NOT NULL
                 WITH i, e, sum(m.share) AS share, collect(s.id) AS via
-                RETURN e, share, via, e.output * share / %1$s AS contribution, null AS honourYear, null AS inYear
+                RETURN e, share, via, e.output * share / $E AS contribution, null AS honourYear, null AS inYear
                 UNION
                 MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise)
                 WHERE e.local AND (c.fromYear IS NULL OR r.year >= c.fromYear)
                   AND (coalesce(t.period, '') <> '年度' OR r.year = t.year)
                   AND (t.town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Town {name: t.town}) })
                 RETURN e, null AS share, [] AS via, 1.0 AS contribution, r.year AS honourYear, r.year <= t.year AS inYear
-              }
-            """.formatted(TargetCypher.FACTOR);
+              }""", FACTOR);
 
     /**
      * A programme-wide output total (A1-02) counts every local (规上) enterprise on a chain with its whole output (the
      * shares add up to 1), so its contributors are read in the order of the output index and the total comes from the
      * rollup — no sort over all enterprises. Other rules aggregate and sort their (smaller) contributor sets.
      */
-    private static final String CONTRIBUTORS = RESOLVE + TargetCypher.PROGRESS + """
-            
+    private static final String CONTRIBUTORS = CypherTemplate.render("""
+            $E
+            $E
             OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
             OPTIONAL MATCH (i)-[c:COUNTS_HONOUR]->(h:Honour)
             CALL (i, t, so, x, c, h) {
               WITH i, t, so, x, c, h WHERE x:Programme AND t.town IS NULL
-              RETURN coalesce(CASE WHEN so.scaleOnly THEN x.rollupScaleReporting ELSE x.rollupLocalReporting END, 0) AS total
+              RETURN coalesce(CASE WHEN so.scaleOnly THEN $E ELSE $E END, 0) AS total
               UNION
               WITH i, t, so, x, c, h WHERE NOT coalesce(x:Programme, false)
-            """ + CONTRIBUTOR_ROWS + """
+            $E
               RETURN count(*) AS total
             }
             WITH i, t, progress, so, x, c, h, max(total) AS total
@@ -99,10 +111,10 @@ public class TargetService {
                 AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x) }
               WITH i, e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit
               RETURN e, 1.0 AS share, COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY s.id } AS via,
-                     e.output / %1$s AS contribution, null AS honourYear, null AS inYear
+                     e.output / $E AS contribution, null AS honourYear, null AS inYear
               UNION
               WITH i, t, so, x, c, h WHERE NOT coalesce(x:Programme, false)
-            """.formatted(TargetCypher.FACTOR) + CONTRIBUTOR_ROWS + """
+            $E
               WITH e, share, via, contribution, honourYear, inYear
               ORDER BY contribution DESC, e.outputRank DESC, e.id SKIP $skip LIMIT $limit
               RETURN e, share, via, contribution, honourYear, inYear
@@ -119,15 +131,17 @@ public class TargetService {
               WITH rows[k] AS row, k
               RETURN collect(row {.*, rank: $skip + k + 1}) AS items
             }
-            RETURN %2$s AS target, total, items""".formatted(TargetCypher.FACTOR, TargetCypher.ITEM);
+            RETURN $E AS target, total, items""", Cypher.raw(RESOLVE), PROGRESS,
+            property("x", RollupNames.SCALE_REPORTING), property("x", RollupNames.LOCAL_REPORTING), CONTRIBUTOR_ROWS,
+            FACTOR, CONTRIBUTOR_ROWS, ITEM);
 
-    private final Neo4jClient client;
+    private final ReadQueries reads;
     private final JsonMapper json;
     private final DataNotices notices;
     private final Paging.Settings paging;
 
-    TargetService(Neo4jClient client, JsonMapper json, DataNotices notices, Paging.Settings paging) {
-        this.client = client;
+    TargetService(ReadQueries reads, JsonMapper json, DataNotices notices, Paging.Settings paging) {
+        this.reads = reads;
         this.json = json;
         this.notices = notices;
         this.paging = paging;
@@ -149,7 +163,7 @@ public class TargetService {
         params.put("sample", sample);
         params.put("skip", p.skip());
         params.put("limit", p.size());
-        Map<String, Object> row = client.query(LIST).bindAll(params).fetch().one().orElseThrow();
+        Map<String, Object> row = reads.one(LIST, params).orElseThrow();
         List<TargetItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
         });
         long total = ((Number) row.get("total")).longValue();
@@ -158,7 +172,7 @@ public class TargetService {
     }
 
     public TargetDetail get(String id) {
-        Map<String, Object> row = client.query(DETAIL).bind(id).to("id").fetch().one()
+        Map<String, Object> row = reads.one(DETAIL, Map.of("id", id))
                 .orElseThrow(() -> new NotFoundException("No target or indicator '" + id + "' (try GET /api/targets)"));
         TargetItem t = json.convertValue(row.get("target"), TargetItem.class);
         return new TargetDetail(t, notices.of(t.sample() || (t.progress() != null && t.progress().sample())));
@@ -166,8 +180,7 @@ public class TargetService {
 
     public Contributors contributors(String id, Integer page, Integer size) {
         Paging p = Paging.of(page, size, this.paging);
-        Map<String, Object> row = client.query(CONTRIBUTORS)
-                .bindAll(Map.of("id", id, "skip", p.skip(), "limit", p.size())).fetch().one()
+        Map<String, Object> row = reads.one(CONTRIBUTORS, Map.of("id", id, "skip", p.skip(), "limit", p.size()))
                 .orElseThrow(() -> new NotFoundException("No target or indicator '" + id + "' (try GET /api/targets)"));
         TargetItem t = json.convertValue(row.get("target"), TargetItem.class);
         List<TargetRecords.Contributor> items = json.convertValue(row.get("items"), new TypeReference<>() {

@@ -8,6 +8,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,6 +38,13 @@ public class ReadQueries {
         try (Session session = driver.session(READ)) {
             Result result = session.run(cypher, params);
             return result.hasNext() ? Optional.of(mapper.apply(result.next())) : Optional.empty();
+        }
+    }
+
+    /** Every row mapped by {@code mapper} (called while the session is open). */
+    public <T> List<T> list(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+        try (Session session = driver.session(READ)) {
+            return session.run(cypher, params).list(mapper::apply);
         }
     }
 }

@@ -15,10 +15,7 @@ import cn.clustergraph.programme.ProgrammeViews.TaskSummary;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,21 +26,18 @@ import java.util.Map;
 
 /** The programme's structure (sections, measures) and its 62 tasks with departments, mentions and clauses. */
 @Service
-@Transactional(readOnly = true)
 public class ProgrammeService {
 
-    private final Neo4jClient client;
     private final ReadQueries reads;
     private final DepartmentService departments;
 
-    ProgrammeService(Neo4jClient client, ReadQueries reads, DepartmentService departments) {
-        this.client = client;
+    ProgrammeService(ReadQueries reads, DepartmentService departments) {
         this.reads = reads;
         this.departments = departments;
     }
 
     ProgrammeOutline outline() {
-        return client.query("""
+        return reads.one("""
                         MATCH (p:Programme)
                         RETURN p, COLLECT {
                           MATCH (s:Section)-[:PART_OF*1..2]->(p) WHERE EXISTS { (s)<-[:PART_OF]-(:Measure) }
@@ -63,9 +57,7 @@ public class ProgrammeService {
                         COLLECT {
                           MATCH (c:Cluster)
                           RETURN {name: c.name, nameEn: c.nameEn, assumed: coalesce(c.assumed, true), note: c.note}
-                        } AS clusters""")
-                .fetchAs(ProgrammeOutline.class)
-                .mappedBy((t, r) -> {
+                        } AS clusters""", Map.of(), r -> {
                     Value p = r.get("p");
                     List<ChainOutline> chains = r.get("chains").asList(c -> new ChainOutline(c.get("name").asString(),
                             c.get("nameEn").asString(null), c.get("cluster").asString(null), c.get("clusterAssumed").asBoolean(),
@@ -78,8 +70,7 @@ public class ProgrammeService {
                                             m.get("title").asString(), m.get("annexTitles").asList(Value::asString),
                                             m.get("tasks").asList(Value::asLong), source(m.get("source")))))),
                             clusters(r.get("clusters"), chains), chains);
-                })
-                .one().orElseThrow(() -> new NotFoundException("The programme has not been loaded 尚未导入方案"));
+                }).orElseThrow(() -> new NotFoundException("The programme has not been loaded 尚未导入方案"));
     }
 
     Collection<TaskSummary> tasks(String department, String section, String measure) {
@@ -88,7 +79,7 @@ public class ProgrammeService {
                 .orElseThrow(() -> new BadRequestException("department", "No department named '" + department + "' 未找到该部门")));
         params.put("section", section);
         params.put("measure", measure);
-        return client.query("""
+        return reads.list("""
                         MATCH (t:Task)-[:PART_OF]->(m:Measure)
                         WHERE ($section IS NULL OR t.sectionId = $section) AND ($measure IS NULL OR m.id = $measure)
                           AND ($department IS NULL OR EXISTS { (t)-[:LED_BY|CO_OWNED_BY]->(:Department {name: $department}) })
@@ -96,17 +87,12 @@ public class ProgrammeService {
                         RETURN t.no AS no, t.sectionId AS sectionId, m.id AS measureId, m.title AS measure, t.content AS content,
                                lead.name AS lead,
                                COLLECT { MATCH (t)-[c:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY c.order } AS coOwners
-                        ORDER BY no""")
-                .bindAll(params)
-                .fetchAs(TaskSummary.class)
-                .mappedBy((ts, r) -> new TaskSummary(r.get("no").asLong(), r.get("sectionId").asString(), r.get("measureId").asString(),
+                        ORDER BY no""", params, r -> new TaskSummary(r.get("no").asLong(), r.get("sectionId").asString(), r.get("measureId").asString(),
                         r.get("measure").asString(), r.get("content").asString(), r.get("lead").asString(),
-                        r.get("coOwners").asList(Value::asString)))
-                .all();
+                        r.get("coOwners").asList(Value::asString)));
     }
 
-    /** A hot lookup: one auto-commit READ query (no Spring transaction around it). */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    /** A hot lookup: one auto-commit READ query. */
     TaskDetail task(long no) {
         return reads.one("""
                         MATCH (t:Task {no: $no})-[:PART_OF]->(m:Measure)-[:PART_OF]->(s:Section)

@@ -1,5 +1,7 @@
 package cn.clustergraph.report;
 
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.department.DepartmentService;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.AccessMode;
@@ -27,16 +29,40 @@ class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
 
+    /** Declared parameters resolved as the API resolves them, so a report accepts the same names as the endpoints. */
+    static final String CHAIN = "chain";
+    static final String DEPARTMENT = "department";
+
     private final ReportCatalog catalog;
     private final Driver driver;
     private final ReportsProperties props;
+    private final ChainNames chains;
+    private final DepartmentService departments;
     /** EXPLAIN's query type per query text (a report's type cannot change without its text changing). */
     private final Map<String, QueryType> queryTypes = new ConcurrentHashMap<>();
 
-    ReportRunner(ReportCatalog catalog, Driver driver, ReportsProperties props) {
+    ReportRunner(ReportCatalog catalog, Driver driver, ReportsProperties props, ChainNames chains, DepartmentService departments) {
         this.catalog = catalog;
         this.driver = driver;
         this.props = props;
+        this.chains = chains;
+        this.departments = departments;
+    }
+
+    /**
+     * A declared {@value #CHAIN} parameter becomes the chain's canonical name by {@link ChainNames} (name, alias, English
+     * name), a {@value #DEPARTMENT} parameter the department's by {@link DepartmentService#resolve}; a name neither knows is
+     * passed on as given (the report then finds nothing). Reports therefore match on the canonical name only.
+     */
+    private Map<String, Object> resolveNames(Map<String, Object> given) {
+        Map<String, Object> params = new LinkedHashMap<>(given);
+        if (params.get(CHAIN) instanceof String chain) {
+            params.put(CHAIN, chains.resolve(chain).orElse(chain));
+        }
+        if (params.get(DEPARTMENT) instanceof String department && !department.isBlank()) {
+            params.put(DEPARTMENT, departments.resolve(department).orElse(department));
+        }
+        return params;
     }
 
     /** The report, or 404. */
@@ -87,7 +113,8 @@ class ReportRunner {
         if (!report.valid()) {
             throw new ReportException(409, name, "Report '" + name + "' cannot run, its file has problems: " + String.join("; ", report.errors()));
         }
-        Map<String, Object> params = parameters(report, given);
+        Map<String, Object> echoed = parameters(report, given);
+        Map<String, Object> params = resolveNames(echoed);
         long started = System.nanoTime();
         int max = props.maxRows();
         TransactionConfig config = TransactionConfig.builder().withTimeout(props.timeout())
@@ -123,10 +150,10 @@ class ReportRunner {
                     }
                     rows.add(row);
                 }
-                return new ReportResult(name, report.title(), report.titleEn(), params, columns, rows, rows.size(), truncated,
+                return new ReportResult(name, report.title(), report.titleEn(), echoed, columns, rows, rows.size(), truncated,
                         (System.nanoTime() - started) / 1_000_000);
             }, config);
-            log.debug("Report {} {}: {} rows in {} ms", name, params, result.rowCount(), result.millis());
+            log.debug("Report {} {}: {} rows in {} ms", name, echoed, result.rowCount(), result.millis());
             return result;
         } catch (Neo4jException e) {
             throw new ReportException(422, name, "Report '" + name + "' failed in Neo4j: " + e.code() + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package cn.clustergraph.rollup;
 
 import cn.clustergraph.neo4j.EmbeddedNeo4j;
+import cn.clustergraph.rollup.RollupsRefreshed;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -109,18 +111,27 @@ public class RollupService {
     private final ObjectProvider<EmbeddedNeo4j> embedded;
     private final int readers;
     private final long minEnterprisesToSplit;
+    private final ApplicationEventPublisher events;
 
     @Autowired
-    RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, @Value("${clustergraph.rollup.readers:2}") int readers) {
-        this(driver, embedded, readers, 10_000);
+    RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, @Value("${clustergraph.rollup.readers:2}") int readers,
+                  ApplicationEventPublisher events) {
+        this(driver, embedded, readers, 10_000, events);
     }
 
     /** With {@code minEnterprisesToSplit}: below it one reader does (tests split small graphs to exercise the readers). */
     RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, int readers, long minEnterprisesToSplit) {
+        this(driver, embedded, readers, minEnterprisesToSplit, event -> {
+        });
+    }
+
+    private RollupService(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, int readers, long minEnterprisesToSplit,
+                          ApplicationEventPublisher events) {
         this.driver = driver;
         this.embedded = embedded;
         this.readers = Math.max(1, readers);
         this.minEnterprisesToSplit = minEnterprisesToSplit;
+        this.events = events;
     }
 
     /**
@@ -146,6 +157,7 @@ public class RollupService {
             log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} readers and aggregated in {} ms, {} nodes written)", ms,
                     pass.count(), parts, db != null ? "in-process" : "Bolt",
                     (read - mark) / 1_000_000, values.size());
+            events.publishEvent(new RollupsRefreshed(ms));  // rules derived from the rollups (gap status) follow at once
             return ms;
         }
     }

@@ -46,18 +46,27 @@ class ChainApiIT {
                 "OPT-U01", "OPT-U02", "OPT-U03", "OPT-U04", "OPT-U05", "OPT-U06",
                 "OPT-M01", "OPT-M02", "OPT-M03", "OPT-M04", "OPT-M05", "OPT-D01", "OPT-D02", "OPT-D03");
         assertThat(list(v.get("segments"))).allMatch(s -> s.get("assumed").asBoolean());
+        // each segment's status is the gap rule's, the same as GET /api/chains/{name}/gaps
+        Map<String, JsonNode> gaps = new java.util.HashMap<>();
+        list(api.get("/api/chains/" + enc("光电通信") + "/gaps").get("segments")).forEach(g -> gaps.put(g.get("id").asString(), g));
         for (JsonNode s : list(v.get("segments"))) {
             String id = s.get("id").asString();
             long local = sample.enterprises.values().stream().filter(e -> e.local() && e.segments().contains(id)).count();
             assertThat(s.get("rollup").get("local").asLong()).as(id).isEqualTo(local);
             assertThat(s.get("enterprises")).as(id).hasSize((int) Math.min(local, 50));
-            assertThat(s.get("coverage").asString()).isEqualTo(local == 0 ? "none" : local <= 2 ? "thin" : "covered");
+            String status = gaps.get(id).get("status").asString();
+            assertThat(s.get("status").asString()).as(id).isEqualTo(status);
+            assertThat(s.get("statusReason").asString()).as(id).isEqualTo(gaps.get(id).get("reason").asString());
+            assertThat(s.get("coverage").asString()).as(id).isEqualTo(Map.of("缺链", "none", "弱链", "thin", "有链", "covered").get(status));
         }
         JsonNode fibre = list(v.get("segments")).stream().filter(s -> s.get("id").asString().equals("OPT-U06")).findFirst().orElseThrow();
         assertThat(fibre.get("name").asString()).isEqualTo("光纤预制棒");
         assertThat(fibre.get("coverage").asString()).isEqualTo("none");
+        assertThat(fibre.get("status").asString()).isEqualTo("缺链");
         JsonNode chips = list(v.get("segments")).stream().filter(s -> s.get("id").asString().equals("OPT-U01")).findFirst().orElseThrow();
         assertThat(chips.get("coverage").asString()).isEqualTo("thin");
+        assertThat(chips.get("status").asString()).isEqualTo("弱链");
+        assertThat(chips.get("statusReason").asString()).contains("本地企业 1 家，少于 3 家");
         // enterprises of a segment: output, honours, largest first
         JsonNode modules = list(v.get("segments")).stream().filter(s -> s.get("id").asString().equals("OPT-U03")).findFirst().orElseThrow();
         JsonNode top = modules.get("enterprises").get(0);
@@ -112,6 +121,36 @@ class ChainApiIT {
     }
 
     @Test
+    void everyChainEndpointAcceptsTheSameNames() {
+        // Chinese name, alias, English name in any letter case: one resolver (ChainNames) behind every endpoint
+        for (String name : List.of("新能源汽车", "新能源车", "New energy vehicles", "NEW ENERGY VEHICLES", "new energy vehicles")) {
+            assertThat(api.get("/api/chains/" + seg(name)).get("name").asString()).as(name).isEqualTo("新能源汽车");
+            JsonNode gaps = api.get("/api/chains/" + seg(name) + "/gaps");
+            assertThat(gaps.get("chain").asString()).as(name).isEqualTo("新能源汽车");
+            assertThat(gaps.get("missing").asLong()).isEqualTo(1);
+            assertThat(gaps.get("weak").asLong()).isEqualTo(3);
+            assertThat(api.get("/api/chains/" + seg(name) + "/investment-targets").get("chain").asString()).as(name).isEqualTo("新能源汽车");
+            assertThat(api.get("/api/graph/supplies?chain=" + enc(name)).get("chain").asString()).as(name).isEqualTo("新能源汽车");
+            JsonNode enterprises = api.get("/api/enterprises?size=5&chain=" + enc(name));
+            assertThat(enterprises.get("total").asLong()).as(name).isEqualTo(sample.enterprises.values().stream()
+                    .filter(e -> sample.chainsOf(e).contains("新能源汽车")).count());
+            assertThat(list(enterprises.get("items"))).allMatch(e -> list(e.get("chains")).stream().anyMatch(c -> c.asString().equals("新能源汽车")));
+            // a second filter takes the composed query, not the chain's maintained order: the same chain rule
+            JsonNode local = api.get("/api/enterprises?size=5&local=true&chain=" + enc(name));
+            assertThat(local.get("total").asLong()).as(name).isEqualTo(sample.enterprises.values().stream()
+                    .filter(e -> e.local() && sample.chainsOf(e).contains("新能源汽车")).count());
+        }
+        assertThat(api.raw("/api/chains/" + seg("No such chain") + "/gaps").statusCode()).isEqualTo(404);
+        assertThat(api.raw("/api/chains/" + seg("No such chain") + "/investment-targets").statusCode()).isEqualTo(404);
+        assertThat(api.raw("/api/graph/supplies?chain=" + enc("No such chain")).statusCode()).isEqualTo(404);
+    }
+
+    /** A path segment: percent-encoded, a space as %20 (not the form encoding's +). */
+    static String seg(String s) {
+        return enc(s).replace("+", "%20");
+    }
+
+    @Test
     void chainsResolveByAliasAndEnglishNameAndUnknownIs404() {
         assertThat(api.get("/api/chains/C3").get("name").asString()).isEqualTo("C3及关联产品");
         assertThat(api.get("/api/chains/" + enc("工业母机")).get("name").asString()).isEqualTo("高档数控机床");
@@ -126,8 +165,13 @@ class ChainApiIT {
         JsonNode chains = api.get("/api/chains");
         assertThat(chains.get("total").asLong()).isEqualTo(8);
         for (JsonNode c : list(chains.get("items"))) {
-            assertThat(c.get("emptySegments").asLong()).as(c.get("name").asString()).isGreaterThanOrEqualTo(1);
-            assertThat(c.get("thinSegments").asLong()).as(c.get("name").asString()).isGreaterThanOrEqualTo(1);
+            // the list counts the chain's 缺链 and 弱链 segments as the gap rule calls them (GET /api/chains/{name}/gaps)
+            JsonNode gaps = api.get("/api/chains/" + enc(c.get("name").asString()) + "/gaps");
+            assertThat(c.get("emptySegments").asLong()).as(c.get("name").asString()).isEqualTo(gaps.get("missing").asLong()).isEqualTo(1);
+            assertThat(c.get("thinSegments").asLong()).as(c.get("name").asString()).isEqualTo(gaps.get("weak").asLong()).isGreaterThanOrEqualTo(1);
+            if (c.get("name").asString().equals("新能源汽车")) {
+                assertThat(c.get("thinSegments").asLong()).isEqualTo(3);
+            }
             assertThat(c.get("chainLeaders").asLong()).isEqualTo(c.get("name").asString().equals("电子化学品") ? 0 : 1);
             assertThat(c.get("clusterAssumed").asBoolean()).isTrue();
         }

@@ -5,6 +5,8 @@ import cn.clustergraph.GraphIntegrationTest;
 import cn.clustergraph.rollup.RollupService;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.neo4j.ReadQueries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,12 @@ class GapIT {
     RollupService rollups;
     @Autowired
     GapService gaps;
+    @Autowired
+    GapRule rule;
+    @Autowired
+    ReadQueries reads;
+    @Autowired
+    ChainNames chains;
     @LocalServerPort
     int port;
 
@@ -133,11 +141,25 @@ class GapIT {
 
     @Test
     void thresholdsAreSettingsThatChangeTheAnswer() {
-        var lenient = new GapService(client, new GapProperties(1, 0, 0, 5, 200000, 5, 2, 1, 3, 20));
-        var u2 = segment(lenient.chainGaps("测试链"), "T-U2");
-        assertThat(u2.status()).isEqualTo("有链");
-        assertThat(u2.signals()).isEmpty();
-        var supplyHeavy = new GapService(client, new GapProperties(3, 1, 50000, 5, 200000, 20, 2, 1, 3, 20));
+        // the status is stored on each segment with the thresholds it was computed with; other thresholds, another answer
+        assertThat(client.query("MATCH (s:Segment {id: 'T-U2'}) RETURN s.gapRule").fetchAs(String.class).one().orElseThrow())
+                .contains("本地企业 < 3").contains("规上 < 1").contains("5.00 亿元");
+        var lenientProps = new GapProperties(1, 0, 0, 5, 200000, 5, 2, 1, 3, 20);
+        var lenientRule = new GapRule(lenientProps, client);
+        try {
+            lenientRule.store();
+            var u2 = segment(new GapService(reads, lenientProps, lenientRule, chains).chainGaps("测试链"), "T-U2");
+            assertThat(u2.status()).isEqualTo("有链");
+            assertThat(u2.signals()).isEmpty();
+            assertThat(client.query("MATCH (s:Segment {id: 'T-U2'}) RETURN s.gapRule").fetchAs(String.class).one().orElseThrow())
+                    .contains("本地企业 < 1");
+            assertThat(client.query("MATCH (c:Chain {name: '测试链'}) RETURN c.gapWeak").fetchAs(Long.class).one().orElseThrow()).isZero();
+        } finally {
+            rule.store();
+        }
+        assertThat(client.query("MATCH (c:Chain {name: '测试链'}) RETURN c.gapWeak").fetchAs(Long.class).one().orElseThrow()).isEqualTo(1);
+        var supplyHeavyProps = new GapProperties(3, 1, 50000, 5, 200000, 20, 2, 1, 3, 20);
+        var supplyHeavy = new GapService(reads, supplyHeavyProps, new GapRule(supplyHeavyProps, client), chains);
         assertThat(supplyHeavy.investmentTargets("测试链", null).candidates()).extracting(GapViews.Candidate::enterpriseId)
                 .containsExactly("TX3", "TX1", "TX2");
     }

@@ -127,18 +127,28 @@ class ReportAnswersIT {
                 .collect(java.util.stream.Collectors.toMap(r -> r.get("segmentId"), r -> r.get("localEnterprises")));
         assertThat(opt).containsEntry("OPT-U01", 1L).containsEntry("OPT-U06", 0L).containsEntry("OPT-M01", 8L)
                 .containsEntry("OPT-M04", 8L).containsEntry("OPT-D02", 3L);
+        // output is added up by the share split (IN_SEGMENT.share), as in the chain view: 电芯片 50902.75 万元, not 75072.6
+        Map<Object, Object> optOutput = rows(run("chain-overview", Map.of("chain", "Optoelectronics & optical communication"))).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("segmentId"), r -> r.get("output") == null ? 0.0 : r.get("output")));
+        assertThat((Double) optOutput.get("OPT-U02")).isCloseTo(50902.75, within(0.001));
     }
 
     @Test
-    void chainGapsListTheSegmentsWithoutLocalEnterprises() {
-        // the sample leaves exactly one segment per chain without a local enterprise
-        List<Map<String, Object>> empty = rows(run("chain-gaps", Map.of("fewerThan", 1)));
-        assertThat(empty).extracting(r -> r.get("segmentId"))
+    void chainGapsListTheSegmentsTheGapRuleCallsMissingOrWeak() {
+        // the sample leaves exactly one segment per chain without a local enterprise: 缺链
+        List<Map<String, Object>> all = rows(run("chain-gaps", Map.of()));
+        List<Map<String, Object>> missing = all.stream().filter(r -> "缺链".equals(r.get("gap"))).toList();
+        assertThat(missing).extracting(r -> r.get("segmentId"))
                 .containsExactlyInAnyOrder("OPT-U06", "NEV-U01", "CNC-U01", "C3C-D06", "BIO-U05", "AER-D01", "MEM-U01", "ECH-U02");
-        assertThat(empty).allSatisfy(r -> assertThat(r).containsEntry("gap", "空白").containsEntry("localEnterprises", 0L));
-        List<Map<String, Object>> cnc = rows(run("chain-gaps", Map.of("chain", "工业母机", "fewerThan", 1)));
-        assertThat(cnc).extracting(r -> r.get("segmentId")).containsExactly("CNC-U01");
-        assertThat(run("chain-gaps", Map.of("fewerThan", 0)).rows()).isEmpty();
+        assertThat(missing).allSatisfy(r -> assertThat(r).containsEntry("localEnterprises", 0L).containsEntry("reason", "本地无企业 No local enterprise"));
+        assertThat(all).extracting(r -> r.get("gap")).containsOnly("缺链", "弱链");
+        // 新能源汽车: 1 缺链 and 3 弱链, as GET /api/chains/新能源汽车/gaps says; the English name resolves
+        List<Map<String, Object>> nev = rows(run("chain-gaps", Map.of("chain", "new energy vehicles")));
+        assertThat(nev).extracting(r -> r.get("gap")).containsExactly("缺链", "弱链", "弱链", "弱链");
+        assertThat(nev).allSatisfy(r -> assertThat(r).containsEntry("chain", "新能源汽车"));
+        assertThat(nev.get(1).get("reason").toString()).contains("Below thresholds");
+        List<Map<String, Object>> cnc = rows(run("chain-gaps", Map.of("chain", "工业母机")));
+        assertThat(cnc.getFirst()).containsEntry("segmentId", "CNC-U01").containsEntry("gap", "缺链");
     }
 
     @Test
