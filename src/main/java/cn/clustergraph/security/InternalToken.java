@@ -2,6 +2,7 @@ package cn.clustergraph.security;
 
 import cn.clustergraph.account.Role;
 import cn.clustergraph.account.UserAccount;
+import cn.clustergraph.startup.WarmupAccess;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * memory, valid for GET requests only and only until {@link #revoke()}; never written anywhere.
  */
 @Component
-public class InternalToken {
+public class InternalToken implements WarmupAccess {
 
     /** The principal of warm-up requests (reads everything a coordinator reads; writes are refused by the filter). */
     static final UserAccount WARMUP = new UserAccount("system:warmup", "warm-up", EnumSet.of(Role.COORDINATOR), true,
@@ -27,6 +28,7 @@ public class InternalToken {
     private final AtomicReference<String> current = new AtomicReference<>();
 
     /** A new token; replaces any earlier one. */
+    @Override
     public String issue() {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -35,6 +37,7 @@ public class InternalToken {
         return token;
     }
 
+    @Override
     public void revoke() {
         current.set(null);
     }

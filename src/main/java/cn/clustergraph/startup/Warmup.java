@@ -1,6 +1,5 @@
 package cn.clustergraph.startup;
 
-import cn.clustergraph.security.InternalToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,13 +38,13 @@ class Warmup {
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
 
     private final GraphInitializer initializer;
-    private final InternalToken internalToken;
+    private final WarmupAccess internalToken;
     private final int iterations;
     private final List<String> paths;
     private final Duration budget;
     private final int threads;
 
-    Warmup(GraphInitializer initializer, InternalToken internalToken, @Value("${clustergraph.warmup.iterations:20}") int iterations,
+    Warmup(GraphInitializer initializer, WarmupAccess internalToken, @Value("${clustergraph.warmup.iterations:20}") int iterations,
            @Value("${clustergraph.warmup.paths:}") List<String> paths,
            @Value("${clustergraph.warmup.max-time:3s}") Duration budget,
            @Value("${clustergraph.warmup.threads:0}") int threads) {

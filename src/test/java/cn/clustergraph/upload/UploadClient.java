@@ -1,5 +1,7 @@
 package cn.clustergraph.upload;
 
+import cn.clustergraph.Api;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +80,9 @@ final class UploadClient {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static Answer send(HttpRequest.Builder b) {
+    /** Every call as the admin (uploads are admin-only), through the shared test sign-in. */
+    private Answer send(HttpRequest.Builder b) {
+        Api.signedIn(b, port);
         try {
             HttpResponse<String> r = HTTP.send(b.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = r.headers().firstValue("Content-Type").orElse("");

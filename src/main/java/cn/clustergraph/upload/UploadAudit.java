@@ -1,7 +1,8 @@
-package cn.clustergraph.audit;
+package cn.clustergraph.upload;
 
-import cn.clustergraph.upload.UploadAppliedEvent;
-import cn.clustergraph.upload.UploadRejectedEvent;
+import cn.clustergraph.audit.Actor;
+import cn.clustergraph.audit.AuditService;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
