@@ -79,7 +79,8 @@ class UploadIT {
 
     /** Nodes and relationships in the whole graph. */
     List<Long> size() {
-        return List.of(count("MATCH (n) RETURN count(n)"), count("MATCH ()-[r]->() RETURN count(r)"));
+        // the data, not the audit trail: every upload, accepted or refused, appends an AuditEvent
+        return List.of(count("MATCH (n) WHERE NOT n:AuditEvent RETURN count(n)"), count("MATCH ()-[r]->() RETURN count(r)"));
     }
 
     @SuppressWarnings("unchecked")
@@ -132,6 +133,9 @@ class UploadIT {
             UploadClient.Answer c = api.post("/api/admin/uploads/" + s.get("id").asString() + "/confirm");
             assertThat(c.status()).isEqualTo(409);
             assertThat(c.contentType()).startsWith("application/problem+json");
+            // the refusal is in the audit trail, with the admin who uploaded it and the file's SHA-256
+            assertThat(count("MATCH (e:AuditEvent {kind: 'import.upload', outcome: 'refused', actor: 'admin'}) WHERE 'Upload:"
+                    + s.get("id").asString() + "' IN e.keys AND e.after CONTAINS '" + s.get("sha256").asString() + "' RETURN count(e)")).isEqualTo(1);
         }
         assertThat(size()).isEqualTo(before);
         assertThat(seen).filteredOn(e -> e instanceof UploadRejectedEvent r && r.stage().equals("validation")).hasSize(2);
