@@ -4,6 +4,7 @@ import cn.clustergraph.chain.ChainRecords.ChainItem;
 import cn.clustergraph.chain.ChainRecords.ChainView;
 import cn.clustergraph.chain.ChainRecords.ClusterItem;
 import cn.clustergraph.indicator.TargetCypher;
+import cn.clustergraph.indicator.TargetFeeds;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.neo4j.CypherTemplate;
@@ -182,7 +183,7 @@ public class ChainService {
             Cypher.raw(ChainNames.RESOLVE),
             property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
             segmentTop(RollupNames.TOP_LOCAL_IDS), segmentTop(RollupNames.TOP_CANDIDATE_IDS),
-            Cypher.raw(TargetCypher.FACTOR), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
+            TargetFeeds.factor(), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
             property("ch", RollupNames.HONOUR_COUNTS), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
             Cypher.raw(TargetCypher.PROGRESS), Cypher.raw(TargetCypher.ITEM),
             rollup("ch"),

@@ -8,6 +8,7 @@ import cn.clustergraph.enterprise.EnterpriseRecords.FeedPath;
 import cn.clustergraph.enterprise.EnterpriseRecords.PathStep;
 import cn.clustergraph.enterprise.EnterpriseRecords.TargetShare;
 import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.indicator.TargetFeeds;
 import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
@@ -105,9 +106,9 @@ public class EnterpriseService {
               MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
               OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
               OPTIONAL MATCH (cl)-[:PART_OF]->(p:Programme)
-              MATCH (i:Indicator)-[so:SUMS_OUTPUT_OF]->(x) WHERE x = s OR x = ch OR x = cl OR x = p
+              MATCH (i:Indicator)-[so:SUMS_OUTPUT_OF]->(x) WHERE $E
               RETURN collect({indicatorId: i.id, indicatorName: i.name, unit: i.unit, assumed: coalesce(so.assumed, false),
-                scaleOnly: coalesce(so.scaleOnly, false), share: m.share,
+                scaleOnly: coalesce(so.scaleOnly, false), share: m.share, counts: $E, factor: $E,
                 steps: [{kind: 'Enterprise', id: e.id, name: e.name}, {kind: 'Segment', id: s.id, name: s.name, assumed: true}]
                   + CASE WHEN x = s THEN [] ELSE [{kind: 'Chain', id: ch.name, name: ch.name}] END
                   + CASE WHEN x = cl OR x = p THEN [{kind: 'Cluster', id: cl.name, name: cl.name, assumed: coalesce(pc.assumed, true)}] ELSE [] END
@@ -117,7 +118,8 @@ public class EnterpriseService {
             CALL (e) {
               MATCH (e)-[r:HAS_HONOUR]->(h:Honour)<-[c:COUNTS_HONOUR]-(i:Indicator)
               RETURN collect({indicatorId: i.id, indicatorName: i.name, unit: i.unit, assumed: coalesce(c.assumed, false),
-                honour: h.name, honourYear: r.year, fromYear: c.fromYear,
+                honour: h.name, honourYear: r.year, fromYear: c.fromYear, counts: $E,
+                countsFor: COLLECT { MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE $E AND $E AND $E RETURN t.id },
                 steps: [{kind: 'Enterprise', id: e.id, name: e.name}, {kind: 'Honour', id: h.name, name: h.name, year: r.year},
                         {kind: 'Indicator', id: i.id, name: i.name, assumed: coalesce(c.assumed, false)}]}) AS honours
             }
@@ -129,7 +131,8 @@ public class EnterpriseService {
             }
             RETURN {id: e.id, name: e.name, local: coalesce(e.local, false), scale: coalesce(e.scale, false), output: e.output,
                     outputYear: e.outputYear, town: town.name, sample: coalesce(e.sample, false)} AS enterprise,
-                   output, honours, targets""", Cypher.raw(RESOLVE));
+                   output, honours, targets""", Cypher.raw(RESOLVE), TargetFeeds.inScope(), TargetFeeds.outputCounts(), TargetFeeds.factor(),
+            TargetFeeds.honourCounts(), TargetFeeds.honourCounts(), TargetFeeds.honourInTarget(), TargetFeeds.honourByTargetYear());
 
     private final ReadQueries reads;
     private final ChainNames chains;
@@ -378,10 +381,11 @@ public class EnterpriseService {
         for (var entry : outputByIndicator.entrySet()) {
             Map<String, Object> first = entry.getValue().getFirst();
             String unit = (String) first.get("unit");
-            double factor = "亿元".equals(unit) ? 10000.0 : 1.0;
+            // whether it counts and the unit factor are TargetFeeds' rule, evaluated in the query
+            double factor = ((Number) first.get("factor")).doubleValue();
             boolean scaleOnly = Boolean.TRUE.equals(first.get("scaleOnly"));
             double share = entry.getValue().stream().mapToDouble(x -> ((Number) x.get("share")).doubleValue()).sum();
-            boolean counts = local && output != null && (!scaleOnly || scale);
+            boolean counts = Boolean.TRUE.equals(first.get("counts"));
             Double contribution = counts ? output * share / factor : 0.0;
             List<FeedPath> paths = entry.getValue().stream().map(x -> new FeedPath(steps(x.get("steps")), ((Number) x.get("share")).doubleValue())).toList();
             List<TargetShare> shares = targetsByIndicator.getOrDefault(entry.getKey(), List.of()).stream()
@@ -396,13 +400,12 @@ public class EnterpriseService {
             String id = (String) x.get("indicatorId");
             long year = ((Number) x.get("honourYear")).longValue();
             Long from = x.get("fromYear") == null ? null : ((Number) x.get("fromYear")).longValue();
-            boolean counts = local && (from == null || year >= from);
+            boolean counts = Boolean.TRUE.equals(x.get("counts"));
+            List<?> countsFor = (List<?>) x.get("countsFor");
             List<TargetShare> shares = targetsByIndicator.getOrDefault(id, List.of()).stream()
                     .filter(t -> t.get("town") == null || Objects.equals(t.get("town"), town))
                     .map(t -> {
-                        long ty = ((Number) t.get("year")).longValue();
-                        boolean annual = "年度".equals(t.get("period"));
-                        boolean c = counts && (annual ? year == ty : year <= ty);
+                        boolean c = countsFor.contains(t.get("id"));
                         return share(t, c, c ? 1.0 : 0.0);
                     }).toList();
             String note = !local ? "not local" : from != null && year < from ? "honour from " + year + " is before " + from + ", not counted" : null;

@@ -12,9 +12,6 @@ public final class TargetCypher {
     private TargetCypher() {
     }
 
-    /** Factor from 万元 (register unit) to the indicator's unit. */
-    public static final String FACTOR = "CASE i.unit WHEN '亿元' THEN 10000.0 ELSE 1.0 END";
-
     /**
      * With {@code i} (Indicator) and {@code t} (Target) bound, yields {@code progress} (a map shaped like
      * {@link TargetRecords.Progress}, or null when no rule measures {@code i}). Output rules read the segment → programme
@@ -77,7 +74,7 @@ public final class TargetCypher {
                           WHEN t.comparator = '<=' THEN p.current <= t.value
                           WHEN t.comparator = '<' THEN p.current < t.value END } END AS progress
             }""",
-            Cypher.raw(FACTOR), property("x", RollupNames.YEARS), property("h", RollupNames.YEARS),
+            TargetFeeds.factor(), property("x", RollupNames.YEARS), property("h", RollupNames.YEARS),
             property("h", RollupNames.COUNTS), property("h", RollupNames.TOWNS), property("h", RollupNames.TOWN_YEARS),
             property("h", RollupNames.TOWN_COUNTS), property("x", RollupNames.SCALE_OUTPUT), property("x", RollupNames.OUTPUT),
             property("x", RollupNames.OUTPUT_YEAR), property("x", RollupNames.SCALE_OUTPUT_BY_YEAR),

@@ -27,7 +27,7 @@ import static cn.clustergraph.neo4j.CypherTemplate.property;
 public class TargetService {
 
     /** The shared fragments of {@link TargetCypher}, as Cypher-DSL expressions for the {@code $E} slots below. */
-    private static final Expression FACTOR = Cypher.raw(TargetCypher.FACTOR);
+    private static final Expression FACTOR = TargetFeeds.factor();
     private static final Expression PROGRESS = Cypher.raw(TargetCypher.PROGRESS);
     private static final Expression ITEM = Cypher.raw(TargetCypher.ITEM);
 
@@ -69,19 +69,17 @@ public class TargetService {
     private static final Expression CONTRIBUTOR_ROWS = Cypher.raw("""
               CALL (i, t, so, x, c, h) {
                 MATCH (s:Segment)
-                WHERE x IS NOT NULL AND t.town IS NULL
-                  AND ((x:Segment AND s = x) OR EXISTS { (s)-[:PART_OF]->(x) } OR EXISTS { (s)-[:PART_OF]->(:Chain)-[:PART_OF]->(x) })
+                WHERE x IS NOT NULL AND t.town IS NULL AND $E
                 MATCH (e:Enterprise)-[m:IN_SEGMENT]->(s)
-                WHERE e.local AND (NOT so.scaleOnly OR e.scale) AND e.output IS NOT NULL
+                WHERE $E
                 WITH i, e, sum(m.share) AS share, collect(s.id) AS via
                 RETURN e, share, via, e.output * share / $E AS contribution, null AS honourYear, null AS inYear
                 UNION
                 MATCH (h)<-[r:HAS_HONOUR]-(e:Enterprise)
-                WHERE e.local AND (c.fromYear IS NULL OR r.year >= c.fromYear)
-                  AND (coalesce(t.period, '') <> '年度' OR r.year = t.year)
-                  AND (t.town IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Town {name: t.town}) })
-                RETURN e, null AS share, [] AS via, 1.0 AS contribution, r.year AS honourYear, r.year <= t.year AS inYear
-              }""", FACTOR);
+                WHERE $E AND $E
+                RETURN e, null AS share, [] AS via, 1.0 AS contribution, r.year AS honourYear, $E AS inYear
+              }""", TargetFeeds.inScope(), TargetFeeds.outputCounts(), FACTOR, TargetFeeds.honourCounts(), TargetFeeds.honourInTarget(),
+            TargetFeeds.honourByTargetYear());
 
     /**
      * A programme-wide output total (A1-02) counts every local (规上) enterprise on a chain with its whole output (the
@@ -107,8 +105,7 @@ public class TargetService {
               // the bound keeps the index walk empty unless this is a programme-wide total (a WHERE alone is applied after it)
               MATCH (e:Enterprise) USING INDEX e:Enterprise(outputRank)
               WHERE e.outputRank >= CASE WHEN x:Programme AND t.town IS NULL THEN 0.0 ELSE 1.0e308 END
-                AND e.local = true AND (NOT so.scaleOnly OR e.scale)
-                AND EXISTS { (e)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->(:Chain)-[:PART_OF]->(:Cluster)-[:PART_OF]->(x) }
+                AND $E AND EXISTS { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WHERE $E }
               WITH i, e ORDER BY e.outputRank DESC, e.id SKIP $skip LIMIT $limit
               RETURN e, 1.0 AS share, COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY s.id } AS via,
                      e.output / $E AS contribution, null AS honourYear, null AS inYear
@@ -133,7 +130,7 @@ public class TargetService {
             }
             RETURN $E AS target, total, items""", Cypher.raw(RESOLVE), PROGRESS,
             property("x", RollupNames.SCALE_REPORTING), property("x", RollupNames.LOCAL_REPORTING), CONTRIBUTOR_ROWS,
-            FACTOR, CONTRIBUTOR_ROWS, ITEM);
+            TargetFeeds.outputCounts(), TargetFeeds.inScope(), FACTOR, CONTRIBUTOR_ROWS, ITEM);
 
     private final ReadQueries reads;
     private final JsonMapper json;

@@ -187,6 +187,50 @@ class ReportParityIT {
         }
     }
 
+    /**
+     * The report, the target's contributors and each enterprise's own feeds (/api/enterprises/{id}/targets) count the same
+     * enterprises with the same amounts: TargetFeeds' one rule. A1-02 sums output (import/sample: 328 local 规上
+     * enterprises, 22610785.9 万元 = 2261.07859 亿元); G-LITTLEGIANT counts the nine local holders of 专精特新“小巨人”.
+     */
+    @Test
+    void enterprisesFeedingTargetEqualsEachEnterprisesFeeds() {
+        Map<String, Double> output = new TreeMap<>();
+        run("enterprises-feeding-target", Map.of("indicator", "A1-02")).forEach(r -> output.merge((String) r.get("enterpriseId"), num(r.get("contribution")), Double::sum));
+        assertThat(output).hasSize(328);
+        assertThat(output.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(22610785.9, within(0.01));
+        double feeds = 0;
+        for (var e : output.entrySet()) {
+            JsonNode a102 = feed(e.getKey(), "A1-02");
+            assertThat(a102.get("contribution").asDouble()).as(e.getKey()).isCloseTo(e.getValue() / 10000, within(1e-9));
+            assertThat(list(a102.get("targets")).stream().filter(t -> t.get("id").asString().equals("A1-02-2027")).findFirst().orElseThrow()
+                    .get("counts").asBoolean()).as(e.getKey()).isTrue();
+            feeds += a102.get("contribution").asDouble();
+        }
+        assertThat(feeds).isCloseTo(2261.07859, within(1e-6));
+        assertThat(api.get("/api/targets/A1-02/contributors").get("total").asLong()).isEqualTo(328);
+
+        List<Map<String, Object>> giants = run("enterprises-feeding-target", Map.of("indicator", "G-LITTLEGIANT"));
+        assertThat(giants).hasSize(9);
+        JsonNode contributors = api.get("/api/targets/G-LITTLEGIANT/contributors?size=50");
+        String target = contributors.get("target").get("id").asString();
+        assertThat(target).isEqualTo("G-LITTLEGIANT-2027-MAIN");
+        Set<String> apiIds = list(contributors.get("items")).stream().map(x -> x.get("id").asString()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reportIds = giants.stream().map(r -> (String) r.get("enterpriseId")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(apiIds).isEqualTo(reportIds);
+        for (Map<String, Object> r : giants) {
+            JsonNode giant = feed((String) r.get("enterpriseId"), "G-LITTLEGIANT");
+            assertThat(giant.get("contribution").asDouble()).isEqualTo(1.0);
+            assertThat(list(giant.get("targets")).stream().filter(t -> t.get("id").asString().equals(target)).findFirst().orElseThrow()
+                    .get("counts").asBoolean()).as((String) r.get("enterprise")).isTrue();
+        }
+    }
+
+    /** The feed of {@code indicator} among the enterprise's feeds. */
+    JsonNode feed(String enterprise, String indicator) {
+        return list(api.get("/api/enterprises/" + enterprise + "/targets").get("feeds")).stream()
+                .filter(f -> f.get("indicatorId").asString().equals(indicator)).findFirst().orElseThrow(() -> new AssertionError(enterprise + " feeds no " + indicator));
+    }
+
     @Test
     void enterprisesWithHonourEqualsTheEnterpriseHonourFilter() {
         for (String honour : List.of("专精特新“小巨人”", "高新技术企业")) {
