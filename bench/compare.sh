@@ -25,22 +25,26 @@ if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; th
   mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime >/dev/null
 fi
 CP=$(cat target/bench.classpath)
-rm -rf "$WORK"; mkdir -p "$WORK" bench/results
+# REUSE=1 keeps the stores of an earlier run in WORK (same SIZE, jars and passwords file) and only measures again
+if [ "${REUSE:-0}" != 1 ]; then rm -rf "$WORK"; fi
+mkdir -p "$WORK" bench/results
 cp "$OLD" "$WORK/old.jar"; cp "$NEW" "$WORK/new.jar"
 OUT=$ROOT/bench/results/compare-$SIZE-$(date -u +%Y%m%d-%H%M).md
 log() { echo "[compare $(date -u +%H:%M:%S)] $*"; }
-ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM$RANDOM"
-BOLT_PASSWORD="bench-bolt-$RANDOM$RANDOM$RANDOM"
+[ -f "$WORK/passwords" ] || echo "bench-admin-$RANDOM$RANDOM$RANDOM bench-bolt-$RANDOM$RANDOM$RANDOM" > "$WORK/passwords"
+read -r ADMIN_PASSWORD BOLT_PASSWORD < "$WORK/passwords"
 COMMON=(--clustergraph.sample.enabled=false --clustergraph.neo4j.embedded.page-cache=$PAGE_CACHE
         --clustergraph.neo4j.embedded.bolt-port=$BOLT --server.port=$PORT)
 
-# each version with the environment it expects: the new one signs in (admin and Bolt passwords), the old one has none
+# each version with the environment it expects: the new one signs in (admin and Bolt passwords), the old one has none;
+# through env(1), which execs the command, so a background run's $! is the JVM itself
 run_as() {  # run_as old|new COMMAND...
   local v=$1; shift
-  if [ "$v" = new ]; then CLUSTERGRAPH_ADMIN_PASSWORD=$ADMIN_PASSWORD NEO4J_PASSWORD=$BOLT_PASSWORD "$@"
+  if [ "$v" = new ]; then env CLUSTERGRAPH_ADMIN_PASSWORD="$ADMIN_PASSWORD" NEO4J_PASSWORD="$BOLT_PASSWORD" "$@"
   else env -u CLUSTERGRAPH_ADMIN_PASSWORD -u NEO4J_PASSWORD "$@"; fi
 }
 
+if [ "${REUSE:-0}" != 1 ]; then
 log "generate --size=$SIZE"
 "$JAVA" -jar "$WORK/new.jar" generate --size="$SIZE" --seed=1 --out="$WORK/register" --dataset="bench-$SIZE" > "$WORK/generate.log"
 for v in old new; do
@@ -48,6 +52,8 @@ for v in old new; do
   run_as $v "$JAVA" -Xmx$HEAP -jar "$WORK/$v.jar" import-register --file="$WORK/register" --dataset="bench-$SIZE" "${COMMON[@]}" \
     --clustergraph.neo4j.embedded.data-dir="$WORK/$v-store" --logging.file.name="$WORK/$v-load.log" > "$WORK/$v-load.out" 2>&1
 done
+fi
+rm -f "$WORK"/old-[0-9]*.md "$WORK"/new-[0-9]*.md
 
 for r in $(seq 1 "$ROUNDS"); do
   for v in old new; do
@@ -67,6 +73,7 @@ for r in $(seq 1 "$ROUNDS"); do
     CLUSTERGRAPH_TOKEN=$TOKEN run_as $v "$JAVA" -cp "$CP" bench/Bench.java "http://127.0.0.1:$PORT" "bolt://127.0.0.1:$BOLT" "$ITER" \
       "$WORK/$v-$r.md" ${ONLY:+"$ONLY"} > "$WORK/$v-bench-$r.out" 2>&1 || { log "bench failed"; tail -20 "$WORK/$v-bench-$r.out"; kill $PID; exit 1; }
     kill $PID; wait $PID 2>/dev/null || true
+    while curl -s -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null; do sleep 0.5; done
   done
 done
 
