@@ -37,7 +37,6 @@ COMMON=(--clustergraph.sample.enabled=false --clustergraph.neo4j.embedded.page-c
         --clustergraph.neo4j.embedded.bolt-port=$BOLT --server.port=$PORT)
 
 # each version with the environment it expects: the new one signs in (admin and Bolt passwords), the old one has none;
-# through env(1), which execs the command, so a background run's $! is the JVM itself
 run_as() {  # run_as old|new COMMAND...
   local v=$1; shift
   if [ "$v" = new ]; then env CLUSTERGRAPH_ADMIN_PASSWORD="$ADMIN_PASSWORD" NEO4J_PASSWORD="$BOLT_PASSWORD" "$@"
@@ -72,7 +71,8 @@ for r in $(seq 1 "$ROUNDS"); do
     fi
     CLUSTERGRAPH_TOKEN=$TOKEN run_as $v "$JAVA" -cp "$CP" bench/Bench.java "http://127.0.0.1:$PORT" "bolt://127.0.0.1:$BOLT" "$ITER" \
       "$WORK/$v-$r.md" ${ONLY:+"$ONLY"} > "$WORK/$v-bench-$r.out" 2>&1 || { log "bench failed"; tail -20 "$WORK/$v-bench-$r.out"; kill $PID; exit 1; }
-    kill $PID; wait $PID 2>/dev/null || true
+    # $! is the subshell of run_as; the JVM is its child
+    pkill -f -- "-jar $WORK/$v.jar" || true; kill $PID 2>/dev/null || true
     while curl -s -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null; do sleep 0.5; done
   done
 done

@@ -39,6 +39,8 @@ public class AccountService {
 
     private final Neo4jClient client;
     private final AuditService audit;
+    /** Accounts read by recent requests; cleared by every write of this class. */
+    private final ShortCache<String, UserAccount> recent = new ShortCache<>(Duration.ofSeconds(5));
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     AccountService(Neo4jClient client, AuditService audit) {
@@ -60,9 +62,9 @@ public class AccountService {
                           town: head(COLLECT { MATCH (u)-[:FOR_TOWN]->(t:Town) RETURN t.name }),
                           chains: COLLECT { MATCH (u)-[:FOR_CHAIN]->(c:Chain) RETURN c.name ORDER BY c.name }} AS u""";
 
-    @Transactional(readOnly = true)
+    /** The account by name (kept a few seconds: every authenticated request asks; no transaction of its own). */
     public Optional<UserAccount> find(String username) {
-        return stored(username).map(Stored::account);
+        return username == null ? Optional.empty() : recent.get(username, u -> stored(u).map(Stored::account));
     }
 
     @Transactional(readOnly = true)
@@ -92,6 +94,7 @@ public class AccountService {
     /** Creates a user; 400 naming the field for a bad name, password, role or binding; 409-like 400 when it exists. */
     @Transactional
     public UserAccount create(Actor by, String username, String password, Profile profile) {
+        recent.clear();
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new BadRequestException("username", "username must be 2–64 letters, digits or . _ @ -");
         }
@@ -115,6 +118,7 @@ public class AccountService {
     /** Changes roles, bindings and display name (each given value replaces the old one), and enabled when given. */
     @Transactional
     public UserAccount update(Actor by, String username, Profile profile, Boolean enabled) {
+        recent.clear();
         UserAccount before = find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
         Set<Role> roles = profile.roles() == null ? before.roles() : profile.roles();
         // a binding not given is kept while its role stays
@@ -138,6 +142,7 @@ public class AccountService {
 
     @Transactional
     public void setPassword(Actor by, String username, String password) {
+        recent.clear();
         find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
         checkPassword(password);
         client.query("MATCH (u:User {username: $username}) SET u.passwordHash = $hash, u.failedSignIns = 0, u.lockedUntil = null")
@@ -159,6 +164,7 @@ public class AccountService {
     /** Counts a failed sign-in; locks the account for {@code lockout} at {@code max} failures in a row. True when now locked. */
     @Transactional
     boolean failed(String username, int max, Duration lockout) {
+        recent.clear();
         return client.query("""
                         MATCH (u:User {username: $username})
                         SET u.failedSignIns = coalesce(u.failedSignIns, 0) + 1
@@ -172,6 +178,7 @@ public class AccountService {
 
     @Transactional
     void succeeded(String username) {
+        recent.clear();
         client.query("MATCH (u:User {username: $username}) SET u.failedSignIns = 0, u.lockedUntil = null, u.lastSignIn = datetime()")
                 .bind(username).to("username").run();
     }

@@ -35,6 +35,8 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Neo4jClient client;
+    /** Owners of tokens used by recent requests; cleared on every revocation. */
+    private final ShortCache<String, Owner> recent = new ShortCache<>(java.time.Duration.ofSeconds(5));
     private final AuditService audit;
     private final AccountProperties settings;
 
@@ -88,6 +90,7 @@ public class ApiTokens {
     /** Revokes one of the user's tokens (404 when it is not theirs). */
     @Transactional
     public TokenInfo revoke(Actor by, String username, String id) {
+        recent.clear();
         boolean found = client.query("""
                         MATCH (:User {username: $username})-[:HAS_TOKEN]->(t:ApiToken {id: $id})
                         SET t.revokedAt = coalesce(t.revokedAt, datetime())
@@ -100,17 +103,28 @@ public class ApiTokens {
         return list(username).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The enabled user a valid (known, unexpired, unrevoked) token belongs to (a read: no write per request). */
-    @Transactional(readOnly = true)
+    /**
+     * The enabled user a valid (known, unexpired, unrevoked) token belongs to (a read: no write per request; one
+     * auto-commit query, none while the owner is kept).
+     */
     public Optional<String> owner(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
+        // a kept owner still honours the token's own expiry
+        return recent.get(hash(token), this::ownerOfHash).filter(o -> o.expiresAtMillis() > System.currentTimeMillis()).map(Owner::username);
+    }
+
+    private record Owner(String username, long expiresAtMillis) {
+    }
+
+    private Optional<Owner> ownerOfHash(String hash) {
         return client.query("""
                         MATCH (u:User)-[:HAS_TOKEN]->(t:ApiToken {hash: $hash})
                         WHERE t.revokedAt IS NULL AND t.expiresAt > datetime() AND coalesce(u.enabled, true)
-                        RETURN u.username AS username""")
-                .bind(hash(token)).to("hash").fetchAs(String.class).one();
+                        RETURN u.username AS username, t.expiresAt.epochMillis AS expires""")
+                .bind(hash).to("hash").fetchAs(Owner.class)
+                .mappedBy((types, r) -> new Owner(r.get("username").asString(), r.get("expires").asLong())).one();
     }
 
     static String hash(String token) {
