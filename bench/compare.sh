@@ -80,7 +80,7 @@ done
 # per question and version: the best p50 and p95 over the rounds, and the API/floor ratio of that round
 awk -F'|' '
   FNR == 1 { split(FILENAME, a, "/"); v = a[length(a)]; sub(/-[0-9]+\.md$/, "", v) }
-  $2 ~ /[a-z]/ && $3 ~ /[0-9]/ {
+  $2 ~ /[a-z]/ && $3 ~ /^ *[0-9.]+ *$/ {
     q = $2; gsub(/^ +| +$/, "", q); p50 = $3 + 0; p95 = $4 + 0; ratio = $7 + 0
     if (!(q in order)) { order[q] = ++n; names[n] = q }
     if (!((v, q) in b50) || p50 < b50[v, q]) { b50[v, q] = p50; br[v, q] = ratio }
