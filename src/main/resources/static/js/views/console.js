@@ -1,7 +1,7 @@
 // Read-only Cypher console #/console : POST /api/cypher (run / explain / profile), results as a table and, when nodes or
 // relationships come back, as a Cytoscape graph; refusals (403) and truncation shown in words.
 import { html, str, $ } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, has } from '../i18n.js';
 import { notice, pageHeader, problemText, oneLang } from '../components.js';
 import { cytoscape, FONT } from '../charts.js';
 import { csrfHeaders, send, get, clearCache } from '../api.js';
@@ -220,7 +220,12 @@ async function drawGraph(el, nodes, rels) {
   const box = $('#console-graph', el);
   if (!box) return null;
   const elements = [];
-  nodes.forEach((n) => elements.push({ group: 'nodes', data: { id: n.id, label: (t('kind.' + (n.labels[0] || '')) !== 'kind.' + (n.labels[0] || '') ? t('kind.' + n.labels[0]) : n.labels[0] || '') + ' ' + (n.properties.name || n.properties.id || n.properties.no || '') } }));
+  nodes.forEach((n) => {
+    const kind = n.labels[0] && has('kind.' + n.labels[0]) ? t('kind.' + n.labels[0]) : n.labels[0] || '';
+    const name = String(n.properties.name || n.properties.id || n.properties.no || '');
+    // "任务52", not "任务 任务52": the kind only when the name does not already say it
+    elements.push({ group: 'nodes', data: { id: n.id, label: name.indexOf(kind) === 0 ? name : kind + ' ' + name } });
+  });
   rels.forEach((r) => {
     if (nodes.has(r.start) && nodes.has(r.end)) elements.push({ group: 'edges', data: { id: r.id, source: r.start, target: r.end, type: relName(r.type) } });
   });

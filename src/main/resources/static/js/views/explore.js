@@ -183,6 +183,13 @@ async function mount(el, first, then) {
     const n = cy.getElementById(res.node.key);
     if (n.length) add(res, n.position());
   });
+  if ((then || []).length) {
+    // the start fits one screen at 1440×900 under the hint
+    box.style.height = '470px';
+    cy.resize();
+    // the start as a tree, top down: the programme, its clusters, their chains — no label on another
+    cy.layout({ name: 'breadthfirst', roots: cy.getElementById(first.node.key), directed: false, spacingFactor: 1.05, padding: 30, animate: false, nodeDimensionsIncludeLabels: true }).run();
+  }
   const fit = () => cy.fit(undefined, 30);
   fit();
   box._cy = cy;
