@@ -184,11 +184,13 @@ async function mount(el, first, then) {
     if (n.length) add(res, n.position());
   });
   if ((then || []).length) {
-    // the start fits one screen at 1440×900 under the hint
-    box.style.height = '470px';
-    cy.resize();
     // the start as a tree, top down: the programme, its clusters, their chains — no label on another
     cy.layout({ name: 'breadthfirst', roots: cy.getElementById(first.node.key), directed: false, spacingFactor: 1.05, padding: 30, animate: false, nodeDimensionsIncludeLabels: true }).run();
+    // as tall as the tree needs at the box's width, so it fits one screen at 1440×900 under the hint
+    const bb = cy.elements().boundingBox({ includeLabels: true });
+    const z = Math.min(1.2, (box.clientWidth - 60) / Math.max(1, bb.w));
+    box.style.height = Math.max(300, Math.round(bb.h * z + 60)) + 'px';
+    cy.resize();
   }
   const fit = () => cy.fit(undefined, 30);
   fit();
