@@ -1,6 +1,6 @@
 // Small building blocks shared by the views: provenance, badges, notices, banners, target labels.
 import { html, href, num, raw } from './dom.js';
-import { t, getLang, template } from './i18n.js';
+import { t, getLang, template, bi } from './i18n.js';
 import { hasRoute } from './router.js';
 
 /**
@@ -30,17 +30,17 @@ function highlight(text, quote) {
 
 /** The "假设 assumed" badge for things the document does not state (cluster grouping, default chain maps). */
 export function assumedBadge(note) {
-  return html`<span class="badge badge-assumed" title="${note || t('common.assumedTitle')}">假设 assumed</span>`;
+  return html`<span class="badge badge-assumed" title="${note || t('common.assumedTitle')}">${t('badge.assumed')}</span>`;
 }
 
 /** The "样例数据（虚构）" banner shown on any view whose data carries {sample: true}. */
 export function sampleBanner() {
-  return html`<div class="sample-banner" role="note"><strong>样例数据（虚构）</strong>${getLang() === 'en' ? ' Sample data (fictional)' : ''}<span>${t('common.sampleNote')}</span></div>`;
+  return html`<div class="sample-banner" role="note"><strong>${t('badge.sample')}</strong><span>${t('common.sampleNote')}</span></div>`;
 }
 
 /** A small inline "样例" marker for one row or item. */
 export function sampleBadge() {
-  return html`<span class="badge badge-sample" title="${t('common.sampleNote')}">样例数据（虚构）</span>`;
+  return html`<span class="badge badge-sample" title="${t('common.sampleNote')}">${t('badge.sample')}</span>`;
 }
 
 export function notice(kind, content) {
@@ -139,11 +139,36 @@ export function localName(item) {
   return getLang() === 'en' && item.nameEn ? item.nameEn : item.name;
 }
 
-/** A human-readable error block (problem+json detail) with a way back. */
-export function errorView(err) {
+/**
+ * A problem+json answer in the UI's language: its `zh` or `en` member when the server gives one, else its `detail` when
+ * that is in the UI's language (or the UI is English), else null (the caller says it in its own words).
+ */
+export function problemText(problem) {
+  if (!problem) return null;
+  const lang = getLang() === 'en' ? 'en' : 'zh';
+  if (typeof problem[lang] === 'string' && problem[lang]) return problem[lang];
+  const d = problem.detail;
+  if (!d) return null;
+  if (lang === 'en') return d;
+  // Chinese UI: the detail when it is Chinese (or the Chinese half of "English 中文"), not when it is English
+  const zh = oneLang(d);
+  return /[\u4e00-\u9fff]/.test(zh) && !/(^|[^A-Za-z0-9_-])[A-Za-z]{3,}[a-z]/.test(zh) ? zh : null;
+}
+
+/** The server's own words of a problem, for the "technical details" fold (only when they differ from what is shown). */
+export function problemDetails(problem, shown) {
+  if (!problem) return '';
+  const d = problem.detail || problem.title || '';
+  return d && d !== shown ? html`<details class="small tech"><summary>${t('err.details')}</summary><p translate="no">${d}</p></details>` : '';
+}
+
+/** A human-readable error block (problem+json, in the UI's language) with a way back. */
+export function errorView(err, words) {
   const notFound = err && err.status === 404;
+  const p = err && err.problem;
+  const text = words || problemText(p) || (notFound ? t('err.notFoundText', { path: decodeURIComponent((err && err.path) || '') }) : err && err.status ? t('err.status', { status: err.status }) : String((err && err.message) || err));
   return html`<div class="page-head"><h1 tabindex="-1">${notFound ? t('common.notFound') : t('common.error')}</h1></div>
-    ${notice('warn', html`<p>${(err && err.message) || String(err)}</p>`)}
+    ${notice('warn', html`<p class="error-text">${text}</p>${problemDetails(p, text)}`)}
     <p><a class="btn" href="#/">${t('common.back')}</a> ${notFound ? '' : html`<button type="button" class="btn btn-light" data-action="reload">${t('common.retry')}</button>`}</p>`;
 }
 
@@ -169,9 +194,46 @@ export function statusClass(status) {
   return status === '缺链' ? 'missing' : status === '弱链' ? 'weak' : status === '有链' ? 'present' : 'none';
 }
 
-/** Output in 万元 as 亿元 from 10 000 on (one decimal), else 万元. */
+/**
+ * Output in 万元: in Chinese as 亿元 from 10 000 on (one decimal), else 万元; in English in yuan as "CNY 1.2 billion",
+ * "CNY 350 million" or "CNY 4.5 million" (never "100m yuan").
+ */
 export function output(wan) {
   if (wan === null || wan === undefined) return '';
+  if (getLang() === 'en') {
+    const yuan = wan * 10000;
+    if (Math.abs(yuan) >= 1e9) return t('unit.cnyBillion', { v: (Math.round(yuan / 1e8) / 10).toFixed(1) });
+    if (Math.abs(yuan) >= 1e7) return t('unit.cnyMillion', { v: String(Math.round(yuan / 1e6)) });
+    if (Math.abs(yuan) >= 1e6) return t('unit.cnyMillion', { v: (Math.round(yuan / 1e5) / 10).toFixed(1) });
+    return t('unit.cny', { v: Math.round(yuan).toLocaleString('en') });
+  }
   if (Math.abs(wan) >= 10000) return (Math.round(wan / 1000) / 10).toFixed(1) + ' ' + t('common.yi');
   return Math.round(wan) + ' ' + t('common.wan');
+}
+
+/**
+ * Text with its code-like parts (identifiers, Cypher patterns, API paths: primaryOnly, (:Task)-[:CONCERNS]->(x),
+ * GET /api/chains/{name}) set as code, marked translate="no" — for report descriptions written in Chinese around code.
+ */
+export function codeMarks(text) {
+  const s = String(text || '');
+  const parts = [];
+  let last = 0;
+  s.replace(/[A-Za-z_(:/$\[][\w.:()\[\]{}<>=\-/|*'"$,]*/g, (m, at) => {
+    if (!/[A-Za-z]/.test(m)) return m;
+    parts.push(s.slice(last, at), html`<code translate="no">${m}</code>`);
+    last = at + m.length;
+    return m;
+  });
+  parts.push(s.slice(last));
+  return html`${parts}`;
+}
+
+/** The half of a server string in the UI's language: "中文 English" or "English 中文" (e.g. a problem's title). */
+export function oneLang(text) {
+  if (!text) return '';
+  const s = String(text);
+  const m = s.match(/^([^\u3000-\u9fff]*[A-Za-z][^\u3000-\u9fff]*?)\s+([\u3000-\u9fff\uff00-\uffef].*)$/);
+  if (m && !/[A-Za-z]{3,}/.test(m[2])) return getLang() === 'en' ? m[1] : m[2];
+  return bi(s);
 }

@@ -525,3 +525,8 @@ export function extend(pairs) {
     DICT.en[k] = pairs[k][1];
   });
 }
+
+/** Every label of a language (for the browser test that looks for untranslated labels). */
+export function labels(lang) {
+  return Object.assign({}, DICT[lang === 'en' ? 'en' : 'zh']);
+}

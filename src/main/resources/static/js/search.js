@@ -3,7 +3,7 @@
 // #/search?q=; Enter without a highlighted hit opens it too.
 import { get } from './api.js';
 import { fold, href, html, str } from './dom.js';
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 
 let index = null; // kept for the box's "loading" hint; phase 2 asks the server
 
@@ -36,6 +36,12 @@ export function group(items) {
     .map((k) => ({ kind: k, items: by[k] }));
 }
 
+/** Why a hit matched, in the UI's language: the server's reason code and params through the catalogue (its English words as a fallback). */
+export function whyText(h) {
+  if (h.reason && has('why.' + h.reason)) return t('why.' + h.reason, h.reasonParams || {});
+  return h.why || '';
+}
+
 /** Results for the header box, best first: [{kind, label, sub, href}]. */
 export async function find(query, limit) {
   if (!fold(query)) return [];
@@ -45,7 +51,7 @@ export async function find(query, limit) {
     kind: h.kind.charAt(0).toLowerCase() + h.kind.slice(1),
     apiKind: h.kind,
     label: h.kind === 'Task' ? t('common.task', { no: h.id }) : h.name,
-    sub: h.kind === 'Task' ? h.name : h.why || (h.id !== h.name ? h.id : ''),
+    sub: h.kind === 'Task' ? h.name : whyText(h) || (h.id !== h.name ? h.id : ''),
     href: hitHref(h),
   }));
   hits.push({ kind: 'all', apiKind: 'all', label: t('search.all') + ' →', sub: '', href: '#/search?q=' + encodeURIComponent(query.trim()) });

@@ -53,7 +53,16 @@ public final class ChainRecords {
     public record HostPlatform(String id, String name, long enterprises) {
     }
 
-    public record TaskRef(long no, String name, String content, String lead, List<String> coOwners, List<String> via) {
+    /**
+     * A task concerning the chain; {@code via} says how in English words, {@code links} the same as codes the UI renders in
+     * its language: {@code chain} (names the chain), {@code segment} (names one of its segments, {@code name}), {@code serves}
+     * (names a platform or institute, {@code name}, that serves the chain; {@code assumed} when that service is assumed).
+     */
+    public record TaskRef(long no, String name, String content, String lead, List<String> coOwners, List<String> via, List<TaskLink> links) {
+    }
+
+    /** How a task concerns a chain, as a code and the name it goes through. */
+    public record TaskLink(String code, String name, boolean assumed) {
     }
 
     public record HonourCount(String name, String level, long enterprises) {

@@ -165,14 +165,16 @@ public class ChainService {
                   RETURN {id: p.id, name: p.name, enterprises: pn[k]} },
               tasks: COLLECT {
                   CALL (ch) {
-                    MATCH (t:Task)-[:CONCERNS]->(ch) RETURN t, 'names the chain' AS via
-                    UNION MATCH (t:Task)-[:CONCERNS]->(s:Segment)-[:PART_OF]->(ch) RETURN t, 'names segment ' + s.name AS via
+                    MATCH (t:Task)-[:CONCERNS]->(ch) RETURN t, 'names the chain' AS via, {code: 'chain', name: null, assumed: false} AS link
+                    UNION MATCH (t:Task)-[:CONCERNS]->(s:Segment)-[:PART_OF]->(ch)
+                          RETURN t, 'names segment ' + s.name AS via, {code: 'segment', name: s.name, assumed: false} AS link
                     UNION MATCH (t:Task)-[:CONCERNS]->(x)-[sv:SERVES]->(ch)
-                          RETURN t, 'names ' + x.name + ', which serves the chain' + CASE WHEN sv.assumed THEN ' (assumed)' ELSE '' END AS via
+                          RETURN t, 'names ' + x.name + ', which serves the chain' + CASE WHEN sv.assumed THEN ' (assumed)' ELSE '' END AS via,
+                                 {code: 'serves', name: x.name, assumed: coalesce(sv.assumed, false)} AS link
                   }
-                  WITH t, collect(via) AS via ORDER BY t.no
+                  WITH t, collect(via) AS via, collect(link) AS links ORDER BY t.no
                   RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
-                          coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via} },
+                          coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via, links: links} },
               honours: COLLECT { WITH coalesce($E, []) AS hn, $E AS hc
                   UNWIND range(0, size(hn) - 1) AS k
                   WITH hn[k] AS name, sum(hc[k]) AS n

@@ -10,10 +10,13 @@ public final class EnterpriseRecords {
     private EnterpriseRecords() {
     }
 
-    /** A row of the enterprise list, ranked by latest output (DESC), then id. */
+    /**
+     * A row of the enterprise list, ranked by latest output (DESC), then id; {@code segmentNames} are the names of
+     * {@code segments} (ids), in the same order, for lists that show names first.
+     */
     public record EnterpriseItem(String id, String name, String shortName, List<String> aliases, boolean local, String town, String region,
                                  boolean scale, boolean chainLeader, Double output, Long outputYear, List<String> segments,
-                                 List<String> chains, List<String> honours, List<String> platforms, boolean sample, String dataset) {
+                                 List<String> segmentNames, List<String> chains, List<String> honours, List<String> platforms, boolean sample, String dataset) {
     }
 
     public record Figure(Long year, Double output, Double revenue) {

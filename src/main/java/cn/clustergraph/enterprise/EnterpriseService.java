@@ -59,6 +59,7 @@ public class EnterpriseService {
             "chainLeader", Cypher.coalesce(E.property("chainLeader"), Cypher.literalFalse()),
             "output", E.property("output"), "outputYear", E.property("outputYear"),
             "segments", Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY m.primary DESC, s.id }"),
+            "segmentNames", Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.name ORDER BY m.primary DESC, s.id }"),
             "chains", Cypher.raw("COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WITH DISTINCT s.chain AS c ORDER BY c RETURN c }"),
             "honours", Cypher.coalesce(E.property("honourNames"), Cypher.listOf()),
             "platforms", Cypher.raw("COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id }"),

@@ -52,5 +52,37 @@ record Report(String name, String origin, @JsonIgnore String location, String ti
 
     /** A declared output column; {@code type} is documentation (String, Integer, Float, List&lt;String&gt;, Node …). */
     record Column(String name, String type, String description) {
+
+        /**
+         * The column's Chinese header: its description up to the first colon, comma or long bracket (指标编号, 本地产值,
+         * 环节位置); a short Chinese bracket stays (镇（街道）, 企业数（含外地）); the name when there is no description.
+         * Used by the UI and by {@code lang=zh} downloads.
+         */
+        @JsonProperty("label")
+        String label() {
+            if (description == null || description.isBlank()) {
+                return name;
+            }
+            String d = description.strip();
+            int i = 0;
+            while (i < d.length()) {
+                char ch = d.charAt(i);
+                if (ch == '（') {
+                    int close = d.indexOf('）', i);
+                    String inside = close < 0 ? "" : d.substring(i + 1, close);
+                    if (close > 0 && inside.length() <= 6 && inside.codePoints().noneMatch(c -> c < 128 || c == '，')) {
+                        i = close + 1;
+                        continue;
+                    }
+                    break;
+                }
+                if (ch == '(' || ch == '：' || ch == ':' || ch == '，' || ch == ',') {
+                    break;
+                }
+                i++;
+            }
+            String label = d.substring(0, i).strip();
+            return label.isEmpty() ? name : label;
+        }
     }
 }

@@ -3,6 +3,7 @@ package cn.clustergraph.report;
 import cn.clustergraph.export.TableExport;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,8 +64,10 @@ class ReportController {
     @Operation(summary = "Run a report with a JSON object of parameters; ?format=csv|xlsx or Accept: text/csv for files 运行报表")
     ResponseEntity<?> run(@PathVariable String name, @RequestBody(required = false) Map<String, Object> parameters,
                           @RequestParam(required = false) String format,
+                          @Parameter(description = "zh: CSV/XLSX headers in Chinese (each column's label); default: column names")
+                          @RequestParam(required = false) String lang,
                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return respond(name, parameters, ReportFormat.pick(format, accept));
+        return respond(name, parameters, ReportFormat.pick(format, accept), "zh".equalsIgnoreCase(lang));
     }
 
     @GetMapping("/{name}/run")
@@ -73,17 +76,18 @@ class ReportController {
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
         Map<String, Object> parameters = new LinkedHashMap<>(query);
         Object format = parameters.remove("format");
-        return respond(name, parameters, ReportFormat.pick((String) format, accept));
+        Object lang = parameters.remove("lang");
+        return respond(name, parameters, ReportFormat.pick((String) format, accept), "zh".equalsIgnoreCase((String) lang));
     }
 
-    private ResponseEntity<?> respond(String name, Map<String, ?> parameters, ReportFormat format) throws IOException {
+    private ResponseEntity<?> respond(String name, Map<String, ?> parameters, ReportFormat format, boolean chinese) throws IOException {
         Report report = runner.report(name);
         ReportResult result = runner.run(report, parameters);
         if (format == ReportFormat.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(report, result, format, out);
+        writer.write(report, result, format, chinese, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.mediaType))
                 .header(HttpHeaders.CONTENT_DISPOSITION, TableExport.attachment(ReportWriter.fileName(report, format),

@@ -23,11 +23,27 @@ class ReportWriter {
     }
 
     void write(Report report, ReportResult result, ReportFormat format, OutputStream out) throws IOException {
+        write(report, result, format, false, out);
+    }
+
+    /**
+     * As {@link #write(Report, ReportResult, ReportFormat, OutputStream)}; with {@code chinese} the CSV/XLSX header row
+     * carries each column's Chinese label ({@link Report.Column#label()}) instead of its name (the 说明 sheet names both).
+     */
+    void write(Report report, ReportResult result, ReportFormat format, boolean chinese, OutputStream out) throws IOException {
+        List<String> header = chinese ? labels(report, result.columns()) : result.columns();
         switch (format) {
             case JSON -> json.writerWithDefaultPrettyPrinter().writeValue(out, result);
-            case CSV -> TableExport.csv(result.columns(), result.rows(), out);
-            case XLSX -> TableExport.xlsx(report.title(), result.columns(), result.rows(), about(report, result), out);
+            case CSV -> TableExport.csv(header, result.rows(), out);
+            case XLSX -> TableExport.xlsx(report.title(), header, result.rows(), about(report, result), out);
         }
+    }
+
+    /** The Chinese label of each result column (the name where the report declares no such column). */
+    static List<String> labels(Report report, List<String> columns) {
+        Map<String, String> byName = new java.util.HashMap<>();
+        report.columns().forEach(c -> byName.put(c.name(), c.label()));
+        return columns.stream().map(c -> byName.getOrDefault(c, c)).toList();
     }
 
     /** File name for downloads: the Chinese title (ASCII fallback: the report name). */
@@ -47,7 +63,7 @@ class ReportWriter {
             lines.add(List.of("参数 " + p.getKey(), TableExport.text(p.getValue()), param == null ? "" : param.description()));
         }
         for (Report.Column c : report.columns()) {
-            lines.add(List.of("列 " + c.name(), c.type(), c.description()));
+            lines.add(List.of("列 " + c.name(), c.type(), c.description(), c.label()));
         }
         lines.add(List.of("行数 Rows", result.rowCount() + (result.truncated() ? "（已截断 truncated）" : "")));
         lines.add(List.of("生成时间 Generated", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));

@@ -113,6 +113,7 @@ class SecurityConfig {
                     a.requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name());
                     a.requestMatchers(HttpMethod.POST, "/api/cypher").hasAnyRole(ANALYSTS);
                     a.requestMatchers(HttpMethod.POST, "/api/reports/**").hasAnyRole(ANALYSTS);
+                    a.requestMatchers("/api/console/**").hasAnyRole(ANALYSTS); // saved console queries (issue 14)
                     a.requestMatchers("/api/me", "/api/auth/**").authenticated();
                     a.requestMatchers(HttpMethod.GET, "/api/investment-targets", "/api/chains/*/investment-targets")
                             .hasAnyRole(INVESTMENT_READERS);

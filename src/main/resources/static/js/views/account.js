@@ -2,11 +2,11 @@
 import { html, str, $ } from '../dom.js';
 import { t } from '../i18n.js';
 import { send, me, ApiError } from '../api.js';
-import { notice, pageHeader } from '../components.js';
+import { notice, pageHeader, oneLang } from '../components.js';
 
 function tokenRows(tokens) {
   return tokens.map(
-    (k) => html`<tr data-token="${k.id}"><td>${k.name}</td><td>${(k.createdAt || '').slice(0, 16).replace('T', ' ')}</td>
+    (k) => html`<tr data-token="${k.id}"><td translate="no">${k.name}</td><td>${(k.createdAt || '').slice(0, 16).replace('T', ' ')}</td>
       <td>${(k.expiresAt || '').slice(0, 10)}</td><td>${k.active ? t('acct.active') : t('acct.inactive')}</td>
       <td>${k.active ? html`<button type="button" class="btn btn-light" data-revoke="${k.id}">${t('acct.revoke')}</button>` : ''}</td></tr>`
   );
@@ -19,8 +19,8 @@ export default async function account(ctx) {
   const view = html`
   ${pageHeader({ title: t('acct.title') })}
   <dl class="props" id="account">
-    <div><dt>${t('common.name')}</dt><dd id="account-user">${u.username}${u.displayName && u.displayName !== u.username ? html` （${u.displayName}）` : ''}</dd></div>
-    <div><dt>${t('acct.roles')}</dt><dd>${u.roles.map((r) => r.label + ' ' + r.name).join('、')}</dd></div>
+    <div><dt>${t('common.name')}</dt><dd id="account-user"><span translate="no">${u.username}</span>${u.displayName && u.displayName !== u.username ? html` （<span translate="no">${u.displayName}</span>）` : ''}</dd></div>
+    <div><dt>${t('acct.roles')}</dt><dd>${u.roles.map((r) => html`${oneLang(r.label)} <span class="muted small" translate="no">${r.name}</span>`).map((x, i) => html`${i ? '、' : ''}${x}`)}</dd></div>
     <div><dt>${t('acct.binding')}</dt><dd>${[u.department, u.town].concat(u.chains || []).filter(Boolean).join('、') || '—'}</dd></div>
     <div class="wide"><dt>${t('acct.editable')}</dt><dd id="account-editable">${e.allTasks ? t('acct.allTasks')
       : e.taskPlans.length || e.chains.length || e.town

@@ -27,8 +27,8 @@ export default async function audit(ctx) {
   <p class="count" id="audit-total">${t('audit.total', { n: r.total })}</p>
   <table class="data compact" id="audit-table"><thead><tr><th>${t('audit.at')}</th><th>${t('audit.user')}</th><th>${t('audit.address')}</th>
     <th>${t('audit.kind')}</th><th>${t('audit.keys')}</th><th>${t('audit.change')}</th><th>${t('audit.outcome')}</th></tr></thead>
-    <tbody>${r.items.map((e) => html`<tr data-kind="${e.kind}"><td>${(e.at || '').slice(0, 19).replace('T', ' ')}</td><td>${e.actor}</td><td>${e.address}</td>
-      <td>${e.kind}</td><td>${(e.keys || []).join(' ')}</td><td>${e.before ? html`<del>${e.before}</del><br>` : ''}${e.after || ''}</td><td>${e.outcome}</td></tr>`)}</tbody></table>
+    <tbody>${r.items.map((e) => html`<tr data-kind="${e.kind}"><td>${(e.at || '').slice(0, 19).replace('T', ' ')}</td><td translate="no">${e.actor}</td><td translate="no">${e.address}</td>
+      <td translate="no">${e.kind}</td><td translate="no">${(e.keys || []).join(' ')}</td><td translate="no">${e.before ? html`<del>${e.before}</del><br>` : ''}${e.after || ''}</td><td translate="no">${e.outcome}</td></tr>`)}</tbody></table>
   <nav class="pager">
     ${page > 0 ? html`<a class="btn btn-light" href="${withQuery('/audit', Object.assign({}, params, { page: page - 1, size: '' }))}">${t('common.prevPage')}</a>` : html`<span></span>`}
     ${r.hasNext ? html`<a class="btn btn-light" href="${withQuery('/audit', Object.assign({}, params, { page: page + 1, size: '' }))}">${t('common.nextPage')}</a>` : ''}

@@ -3,8 +3,9 @@
 import { html, href, num, str, $, $all } from '../dom.js';
 import { t, getLang, bi } from '../i18n.js';
 import { apiPath, get } from '../api.js';
-import { assumedBadge, entityLink, notice, pageHeader, sampleBadge, statusBadge, statusClass, output, localName, targetLabel } from '../components.js';
+import { assumedBadge, entityLink, errorView, notice, pageHeader, sampleBadge, statusBadge, statusClass, output, localName, targetLabel } from '../components.js';
 import { cytoscape, FONT } from '../charts.js';
+import { graphTools } from '../graphtools.js';
 
 const STAGES = ['上游', '中游', '下游', '配套'];
 const FILL = { missing: '#fde2e4', weak: '#fff1d6', present: '#e3f1e3', none: '#f1f3f6' };
@@ -29,13 +30,28 @@ function segmentCard(s, g) {
   </button>`;
 }
 
+/** How a task concerns the chain, in the UI's language (from the server's link codes; its English words as a fallback). */
+function viaText(k) {
+  if (!k.links) return k.via.join('; ');
+  return k.links.map((l) => t('via.' + l.code, { name: l.name || '' }) + (l.assumed ? t('via.assumed') : '')).join(getLang() === 'en' ? '; ' : '；');
+}
+
 export default async function chain(ctx) {
   const name = ctx.params.name;
-  const [c, gaps, supplies] = await Promise.all([
-    ctx.get(apiPath('chains', name)),
-    ctx.get(apiPath('chains', name, 'gaps')),
-    ctx.get('/api/graph/supplies?chain=' + encodeURIComponent(name)),
-  ]);
+  let c, gaps, supplies;
+  try {
+    [c, gaps, supplies] = await Promise.all([
+      ctx.get(apiPath('chains', name)),
+      ctx.get(apiPath('chains', name, 'gaps')),
+      ctx.get('/api/graph/supplies?chain=' + encodeURIComponent(name)),
+    ]);
+  } catch (err) {
+    if (err && err.status === 404) {
+      // an unknown chain: say so in the UI's language and offer the list
+      return { title: t('common.notFound'), html: html`${errorView(err, t('err.chainUnknown', { name }))}<p><a class="btn btn-light" id="chain-list-link" href="#/chains">${t('err.chainList')}</a></p>` };
+    }
+    throw err;
+  }
   const gapOf = {};
   gaps.segments.forEach((g) => (gapOf[g.id] = g));
   const byStage = STAGES.map((st) => ({ stage: st, segments: c.segments.filter((s) => s.stage === st) })).filter((x) => x.segments.length);
@@ -63,7 +79,7 @@ export default async function chain(ctx) {
   <section class="block" aria-labelledby="h-map">
     <h2 id="h-map">${t('chain.map')} ${assumedBadge()}</h2>
     <p class="note">${t('chain.mapNote')}</p>
-    <p class="legend">${['缺链', '弱链', '有链'].map((s) => html`<span class="legend-item">${statusBadge(s)}</span>`)}<span class="legend-item"><span class="stub-swatch"></span> ${getLang() === 'en' ? 'other chain' : '其他产业链环节'}</span></p>
+    <p class="legend">${['缺链', '弱链', '有链'].map((s) => html`<span class="legend-item">${statusBadge(s)}</span>`)}<span class="legend-item"><span class="stub-swatch"></span> ${t('ent.other')}</span></p>
     <div class="chain-layout">
       <div class="chain-main">
         <div id="chain-graph" class="graph-box" role="img" aria-label="${t('chain.map')}"></div>
@@ -96,7 +112,7 @@ export default async function chain(ctx) {
     <div class="table-wrap"><table class="data" id="chain-tasks">
       <thead><tr><th scope="col">${t('kind.task')}</th><th scope="col">${t('task.content')}</th><th scope="col">${t('task.lead')}</th><th scope="col">${t('chain.via')}</th></tr></thead>
       <tbody>${c.tasks.map((k) => html`<tr><td class="nowrap"><a href="${href('tasks', k.no)}">${t('common.task', { no: k.no })}</a></td><td class="content">${k.content}</td>
-        <td class="nowrap">${entityLink('department', k.lead)}${k.coOwners.length ? html`<div class="small muted">${k.coOwners.join('、')}</div>` : ''}</td><td class="small">${k.via.join('; ')}</td></tr>`)}</tbody></table></div>
+        <td class="nowrap">${entityLink('department', k.lead)}${k.coOwners.length ? html`<div class="small muted">${k.coOwners.join('、')}</div>` : ''}</td><td class="small">${viaText(k)}</td></tr>`)}</tbody></table></div>
     <h3>${t('chain.targets')}</h3>
     <div class="table-wrap"><table class="data">
       <thead><tr><th scope="col">${t('ind.name')}</th><th scope="col">${t('common.yearCol')}</th><th scope="col">${t('ind.targets')}</th><th scope="col">${t('chain.progress')}</th></tr></thead>
@@ -171,71 +187,152 @@ async function mount(el, c, gapOf, supplies, ctx) {
   const own = {};
   c.segments.forEach((s) => (own[s.id] = s));
   const stages = STAGES.filter((st) => c.segments.some((s) => s.stage === st));
-  const COLW = 230;
-  const ROWH = 78;
-  const elements = [];
+  // Columns: cross-chain suppliers (stubs) on the left, the stages, cross-chain customers on the right.
+  const stubIn = {};
+  const stubOut = {};
+  supplies.edges.forEach((e) => {
+    if (!own[e.from]) stubIn[e.from] = e.fromChain + '·' + e.fromName;
+    if (!own[e.to] && !stubIn[e.to]) stubOut[e.to] = e.toChain + '·' + e.toName;
+  });
+  const hasIn = Object.keys(stubIn).length > 0;
+  const hasOut = Object.keys(stubOut).length > 0;
+  const cols = (hasIn ? 1 : 0) + stages.length + (hasOut ? 1 : 0);
+  const place = {}; // id → {col, row}
   const rowsIn = {};
+  const put = (id, col) => {
+    place[id] = { col, row: (rowsIn[col] = (rowsIn[col] || 0) + 1) - 1 };
+  };
   c.segments
     .slice()
     .sort((a, b) => (a.order || 0) - (b.order || 0))
-    .forEach((s) => {
-      const col = stages.indexOf(s.stage);
-      const row = (rowsIn[col] = (rowsIn[col] || 0) + 1) - 1;
-      const g = gapOf[s.id] || {};
-      elements.push({
-        group: 'nodes',
-        data: { id: s.id, label: s.name + '\n' + t('chain.local') + ' ' + (g.localCount || 0) + ' · ' + t('chain.scale') + ' ' + (g.scaleCount || 0) + '\n' + output(g.localOutput), cls: statusClass(g.status) },
-        position: { x: (col + 1) * COLW, y: row * ROWH },
-      });
-    });
-  const stubRows = { left: 0, right: 0 };
-  const stubs = {};
-  supplies.edges.forEach((e) => {
-    [['from', 'left'], ['to', 'right']].forEach(([end, side]) => {
-      const id = e[end];
-      if (own[id] || stubs[id]) return;
-      stubs[id] = true;
-      const x = side === 'left' ? 0 : (stages.length + 1) * COLW;
-      elements.push({
-        group: 'nodes',
-        data: { id, label: e[end + 'Chain'] + '·' + e[end + 'Name'], cls: 'stub' },
-        position: { x, y: stubRows[side]++ * 56 },
-        classes: 'stub',
-      });
-    });
+    .forEach((s) => put(s.id, (hasIn ? 1 : 0) + stages.indexOf(s.stage)));
+  Object.keys(stubIn).forEach((id) => put(id, 0));
+  Object.keys(stubOut).forEach((id) => put(id, cols - 1));
+  const maxRows = Math.max(...Object.values(rowsIn));
+  const FONT_PX = 13;
+  const ROWH = 86;
+  const NODEH = 62;
+  const PAD = 14;
+  const TOP = 18; // room above the first row for the routes that run along its band
+  box.style.height = Math.max(220, maxRows * ROWH + 2 * PAD + TOP - (ROWH - NODEH)) + 'px';
+  // Geometry from the box's width, so the map is drawn at zoom 1: text stays at FONT_PX whatever the panel does.
+  const geo = () => {
+    const width = Math.max(480, box.clientWidth);
+    const colW = (width - 2 * PAD) / cols;
+    return { colW, nodeW: Math.min(210, colW - 30), x: (col) => PAD + colW * (col + 0.5), y: (row) => PAD + TOP + NODEH / 2 + row * ROWH };
+  };
+  const nodeLabel = (s) => {
+    const g = gapOf[s.id] || {};
+    return s.name + '\n' + t('chain.local') + ' ' + (g.localCount || 0) + ' · ' + t('chain.scale') + ' ' + (g.scaleCount || 0) + '\n' + output(g.localOutput);
+  };
+  const elements = [];
+  Object.keys(place).forEach((id) => {
+    const s = own[id];
+    elements.push(
+      s
+        ? { group: 'nodes', data: { id, label: nodeLabel(s), cls: statusClass((gapOf[id] || {}).status) } }
+        : { group: 'nodes', data: { id, label: stubIn[id] || stubOut[id], cls: 'stub' }, classes: 'stub' }
+    );
   });
   supplies.edges.forEach((e, i) => {
-    elements.push({ group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to }, classes: e.crossChain ? 'cross' : '' });
+    if (place[e.from] && place[e.to]) elements.push({ group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to }, classes: e.crossChain ? 'cross' : '' });
   });
+  /**
+   * Orthogonal routes through the free channels only: out of the source's side into the gap between columns, along the
+   * band between two rows, down the gap next to the target, into its side. No edge runs across a node or its text.
+   * Returned as Cytoscape segment weights/distances relative to the source→target centre line.
+   */
+  const route = (e, g, lane) => {
+    const a = place[e.source().id()];
+    const b = place[e.target().id()];
+    const S = { x: g.x(a.col), y: g.y(a.row) };
+    const T = { x: g.x(b.col), y: g.y(b.row) };
+    const off = (lane % 5) * 3 - 6; // parallel routes a few pixels apart
+    const dir = b.col > a.col ? 1 : b.col < a.col ? -1 : 1;
+    const x1 = S.x + (dir * g.colW) / 2 + off;
+    const x2 = b.col === a.col ? x1 : T.x - (dir * g.colW) / 2 + off;
+    let pts;
+    if (Math.abs(b.col - a.col) <= 1) {
+      pts = a.row === b.row && Math.abs(b.col - a.col) === 1 ? [] : [{ x: x1, y: S.y }, { x: x1, y: T.y }];
+    } else {
+      const band = T.y - ROWH / 2 + off / 2;
+      pts = [{ x: x1, y: S.y }, { x: x1, y: band }, { x: x2, y: band }, { x: x2, y: T.y }];
+    }
+    const dx = T.x - S.x;
+    const dy = T.y - S.y;
+    const len2 = dx * dx + dy * dy || 1;
+    const len = Math.sqrt(len2);
+    return {
+      weights: pts.map((p) => ((p.x - S.x) * dx + (p.y - S.y) * dy) / len2),
+      distances: pts.map((p) => ((p.y - S.y) * dx - (p.x - S.x) * dy) / len),
+    };
+  };
+  const applyGeometry = () => {
+    const g = geo();
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = place[n.id()];
+        n.position({ x: g.x(p.col), y: g.y(p.row) });
+        const stub = n.hasClass('stub');
+        n.style({ width: stub ? Math.min(g.nodeW, 190) : g.nodeW, 'text-max-width': (stub ? Math.min(g.nodeW, 190) : g.nodeW) - 10 });
+      });
+      cy.edges().forEach((e, i) => {
+        const r = route(e, g, i);
+        if (r.weights.length) e.style({ 'curve-style': 'segments', 'segment-weights': r.weights, 'segment-distances': r.distances, 'edge-distances': 'node-position' });
+        else e.style({ 'curve-style': 'straight' });
+      });
+    });
+    cy.resize();
+    cy.zoom(1);
+    cy.pan({ x: 0, y: 0 });
+    box.dataset.zoom = String(cy.zoom());
+    box.dataset.fontPx = String(FONT_PX * cy.zoom());
+  };
   const cy = cy0({
     container: box,
     elements,
-    layout: { name: 'preset', fit: true, padding: 20 },
+    layout: { name: 'preset', fit: false },
     wheelSensitivity: 0.2,
     autoungrabify: true,
+    minZoom: 0.4,
+    maxZoom: 3,
     style: [
       {
         selector: 'node',
         style: {
-          shape: 'round-rectangle', width: 190, height: 58, label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center',
-          'text-halign': 'center', 'font-size': 11, 'font-family': FONT, color: '#1b2a3a', 'border-width': 2,
+          shape: 'round-rectangle', width: 180, height: NODEH, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 170, 'text-valign': 'center',
+          'text-halign': 'center', 'font-size': FONT_PX, 'line-height': 1.25, 'font-family': FONT, color: '#1b2a3a', 'border-width': 2,
           'background-color': (n) => FILL[n.data('cls')] || FILL.none, 'border-color': (n) => LINE[n.data('cls')] || LINE.none,
         },
       },
-      { selector: 'node.stub', style: { width: 170, height: 34, 'border-style': 'dashed', 'background-color': '#fafbfd', 'border-color': '#9fb3cc', color: '#5d6b7a', 'font-size': 10 } },
-      { selector: 'edge', style: { width: 1.4, 'line-color': '#7fa3cf', 'target-arrow-color': '#7fa3cf', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.8 } },
+      { selector: 'node.stub', style: { height: 40, 'border-style': 'dashed', 'background-color': '#fafbfd', 'border-color': '#9fb3cc', color: '#4a5a6b', 'font-size': FONT_PX - 1 } },
+      { selector: 'edge', style: { width: 1.5, 'line-color': '#7fa3cf', 'target-arrow-color': '#7fa3cf', 'target-arrow-shape': 'triangle', 'curve-style': 'straight', opacity: 0.9 } },
       { selector: 'edge.cross', style: { 'line-style': 'dashed', 'line-color': '#b9c4d2', 'target-arrow-color': '#b9c4d2' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d4e89' } },
     ],
   });
+  applyGeometry();
+  box._cy = cy;
+  const removeTools = graphTools(cy, box, { fileName: c.name + '-产业链图谱', fit: applyGeometry });
   cy.on('tap', 'node', (e) => {
     const id = e.target.id();
     if (own[id]) select(id);
   });
-  const onResize = () => cy.resize();
+  // The panel opening or closing, or the window, changes the box's width: lay the map out again for the new width.
+  let lastWidth = box.clientWidth;
+  const ro = new ResizeObserver(() => {
+    if (box.clientWidth !== lastWidth) {
+      lastWidth = box.clientWidth;
+      applyGeometry();
+    }
+  });
+  ro.observe(box);
+  const onResize = () => applyGeometry();
   window.addEventListener('resize', onResize);
   return () => {
     window.removeEventListener('resize', onResize);
+    ro.disconnect();
+    removeTools();
     cy.destroy();
   };
 }

@@ -28,7 +28,7 @@ export default async function enterprise(ctx) {
     <div><dt>${t('ent.creditCode')}</dt><dd>${e.creditCode || e.id}</dd></div>
     ${e.aliases && e.aliases.length ? html`<div><dt>${t('dept.aliases')}</dt><dd>${e.aliases.join('、')}</dd></div>` : ''}
     <div><dt>${t('ent.output')}</dt><dd>${e.output === null ? '—' : html`<b>${num(e.output)}</b> (${e.outputYear}) · ${output(e.output)}`}</dd></div>
-    <div><dt>${t('ent.segments')}</dt><dd>${e.segments.map((s) => html`<div>${entityLink('chain', s.chain)} · ${t('stage.' + s.stage)} · ${entityLink('Segment', s.id, s.name)} <span class="muted small">${s.id}</span>${s.primary ? html` <span class="badge badge-co">${t('ent.primary')}</span>` : ''}${s.share !== null ? html` <span class="muted small">share ${num(Math.round(s.share * 1000) / 1000)}</span>` : ''}</div>`)}</dd></div>
+    <div><dt>${t('ent.segments')}</dt><dd>${e.segments.map((s) => html`<div>${entityLink('chain', s.chain)} · ${t('stage.' + s.stage)} · ${entityLink('Segment', s.id, s.name)} <span class="muted small">${s.id}</span>${s.primary ? html` <span class="badge badge-co">${t('ent.primary')}</span>` : ''}${s.share !== null ? html` <span class="muted small">${t('ent.segShare', { v: num(Math.round(s.share * 1000) / 1000) })}</span>` : ''}</div>`)}</dd></div>
     <div><dt>${t('ent.honours')}</dt><dd>${e.honours.length ? e.honours.map((h) => html`<span class="chip-s">${h.name}${h.year ? ' ' + h.year : ''}</span>`) : t('common.none')}</dd></div>
     <div><dt>${t('ent.platforms')}</dt><dd>${e.platforms.length ? e.platforms.map((p, i) => html`${i ? '、' : ''}${entityLink('Platform', p.id, p.name)}`) : t('common.none')}</dd></div>
   </dl>

@@ -36,9 +36,9 @@ export default async function enterprises(ctx) {
       <th scope="col">${t('ent.honours')}</th><th scope="col" class="r">${t('ent.output')}</th></tr></thead>
     <tbody>${list.items.map((e, i) => html`<tr data-enterprise="${e.id}"><td class="muted">${page * SIZE + i + 1}</td>
       <td><a href="${href('enterprises', e.id)}">${e.name}</a>${e.chainLeader ? html` <span class="badge badge-lead">${t('ent.leader')}</span>` : ''}${e.sample ? sampleBadge() : ''}
-        <div class="small muted">${e.id}${e.scale ? ' · ' + t('ent.scale') : ''}</div></td>
+        <div class="small muted"><span translate="no">${e.id}</span>${e.scale ? ' · ' + t('ent.scale') : ''}</div></td>
       <td class="nowrap">${e.local ? e.town : html`<span class="muted">${e.region || t('ent.localNo')}</span>`}</td>
-      <td>${e.chains.map((c, k) => html`${k ? '、' : ''}${entityLink('chain', c)}`)}</td><td class="small">${e.segments.map((s, k) => html`${k ? '、' : ''}${entityLink('Segment', s)}`)}</td>
+      <td>${e.chains.map((c, k) => html`${k ? '、' : ''}${entityLink('chain', c)}`)}</td><td class="small seg-names">${e.segments.map((s, k) => html`${k ? '、' : ''}${entityLink('Segment', s, (e.segmentNames || [])[k] || s)}${(e.segmentNames || [])[k] ? html` <span class="code muted" translate="no">${s}</span>` : ''}`)}</td>
       <td class="small">${e.honours.join('、')}</td><td class="r nowrap">${e.output === null ? '' : Math.round(e.output)}</td></tr>`)}</tbody></table></div>
   <nav class="pager" aria-label="pages">${page > 0 ? html`<a class="btn btn-light" href="${link(page - 1)}">← ${t('common.prevPage')}</a>` : html`<span></span>`}
     ${list.hasNext ? html`<a class="btn btn-light" id="next-page" href="${link(page + 1)}">${t('common.nextPage')} →</a>` : html`<span></span>`}</nav>`;

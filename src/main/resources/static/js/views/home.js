@@ -56,7 +56,7 @@ export default async function home(ctx) {
     <div class="clusters">
       ${clusters.map(
         (c) => html`<article class="cluster" data-cluster="${c.name}">
-          <h3>${localName(c)} <span class="en-sub">${en ? c.name : c.nameEn || ''}</span> ${c.assumed ? assumedBadge(c.note) : ''}</h3>
+          <h3>${localName(c)} ${en ? html`<span class="en-sub">${c.name}</span>` : ''} ${c.assumed ? assumedBadge(c.note) : ''}</h3>
           <ul class="chains">${chainsOf(c.name).map(
             (ch) => html`<li data-chain="${ch.name}">${entityLink('chain', ch.name, ch.name)}${en && ch.nameEn ? html` <span class="en-sub">${ch.nameEn}</span>` : ''}</li>`
           )}</ul>

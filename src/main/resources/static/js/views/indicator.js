@@ -21,7 +21,7 @@ export default async function indicator(ctx) {
 
   const view = html`
   ${pageHeader({
-    crumbs: [{ href: '#/indicators', label: t('nav.indicators') }, { href: '#/indicators?origin=' + encodeURIComponent(i.origin), label: i.origin }, { label: i.id }],
+    crumbs: [{ href: '#/indicators', label: t('nav.indicators') }, { href: '#/indicators?origin=' + encodeURIComponent(i.origin), label: html`<span lang="zh-CN">${i.origin}</span>` }, { label: i.id }],
     title: i.id + ' ' + i.name,
     sub: [i.origin, i.category, unit ? t('common.unit') + '：' + unit : null].filter(Boolean).join(' · '),
   })}

@@ -62,7 +62,7 @@ export default async function matrix(ctx) {
         <th scope="col" rowspan="2" class="dept-col">${t('matrix.department')}</th>
         <th scope="col" rowspan="2" class="n-col" title="${t('dept.leads')}">${t('matrix.leads')}</th>
         <th scope="col" rowspan="2" class="n-col" title="${t('dept.coOwns')}">${t('matrix.coOwns')}</th>
-        ${sections.map((g) => html`<th scope="colgroup" colspan="${g.nos.length}" class="sec sec-start" title="${g.s.no} ${g.s.title}"><span>${g.s.no}</span> ${shortTitle(g.s)}</th>`)}
+        ${sections.map((g) => html`<th scope="colgroup" colspan="${g.nos.length}" class="sec sec-start" title="${g.s.no} ${g.s.title}" lang="zh-CN"><span>${g.s.no}</span> ${shortTitle(g.s)}</th>`)}
       </tr>
       <tr>${columns.map(
         (c) => html`<th scope="col" class="tno${c.start ? ' sec-start' : ''}" data-task="${c.no}"><a href="${href('tasks', c.no)}" title="${t('common.task', { no: c.no })} ${byNo.has(c.no) ? byNo.get(c.no).measure : ''}">${c.no}</a></th>`

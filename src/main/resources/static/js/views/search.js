@@ -2,7 +2,7 @@
 import { html } from '../dom.js';
 import { t } from '../i18n.js';
 import { pageHeader, assumedBadge, sampleBadge } from '../components.js';
-import { group, hitHref } from '../search.js';
+import { group, hitHref, whyText } from '../search.js';
 
 export default async function searchView(ctx) {
   const q = (ctx.query.get('q') || '').trim();
@@ -14,8 +14,8 @@ export default async function searchView(ctx) {
   ${q && !r.items.length ? html`<p class="muted">${t('search.none')}</p>` : ''}
   ${groups.map((g) => html`<section class="block search-group" data-kind="${g.kind}"><h2>${t('kind.' + g.kind)} <span class="count">${g.items.length}</span></h2>
     <ul class="hits">${g.items.map((h) => html`<li data-id="${h.id}"><a href="${hitHref(h)}"><b>${g.kind === 'Task' ? t('common.task', { no: h.id }) + ' ' : ''}${h.name}</b></a>
-      ${h.id !== h.name && g.kind !== 'Task' ? html`<span class="muted small">${h.id}</span>` : ''} ${h.assumed ? assumedBadge() : ''}${h.sample ? sampleBadge() : ''}
-      ${h.why ? html`<div class="small muted">${h.why}</div>` : ''}</li>`)}</ul></section>`)}`;
+      ${h.id !== h.name && g.kind !== 'Task' ? html`<span class="muted small" translate="no">${h.id}</span>` : ''} ${h.assumed ? assumedBadge() : ''}${h.sample ? sampleBadge() : ''}
+      ${whyText(h) ? html`<div class="small muted why">${whyText(h)}</div>` : ''}</li>`)}</ul></section>`)}`;
   return {
     title: t('search.title'),
     html: view,

@@ -99,7 +99,7 @@ class ReportApiIT {
         assertThat((List<Map<String, Object>>) byLead.get("parameters")).containsExactly(Map.of("name", "department", "type", "String",
                 "required", false, "default", "市经信局", "description", "部门名称（规范名或别名，如 经信局、市自规局）"));
         assertThat((List<Map<String, Object>>) byLead.get("columns")).first()
-                .isEqualTo(Map.of("name", "department", "type", "String", "description", "牵头部门（规范名）"));
+                .isEqualTo(Map.of("name", "department", "type", "String", "description", "牵头部门（规范名）", "label", "牵头部门（规范名）"));
 
         var one = send("GET", "/api/reports/town-breakdown", null);
         assertThat(one.statusCode()).isEqualTo(200);

@@ -426,7 +426,9 @@ class WebUiBrowserIT {
                   const u = new Uint8Array(b);
                   done([u[0], u[1], u[2], new TextDecoder().decode(u.slice(3, 200)).split(String.fromCharCode(13))[0]]);
                 }).catch(e => done(String(e)));""", href);
-        assertThat(String.valueOf(head)).isEqualTo("[239, 187, 191, indicator,name,unit,kind,town,value,text,note]");
+        // a Chinese page downloads Chinese headers: each column's label from the report file (issue 14)
+        assertThat(href).contains("lang=zh");
+        assertThat(String.valueOf(head)).isEqualTo("[239, 187, 191, 指标编号,指标名称,单位,行类别,镇（街道）,数值,原文,说明]");
         screenshot("28-report");
     }
 
