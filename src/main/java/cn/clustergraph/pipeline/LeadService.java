@@ -156,6 +156,44 @@ class LeadService {
         return pipeline.detail(store.one(id), user);
     }
 
+    /** A lead from a 台账 row (validated by the caller): created by the importing user, moved to its stated stage on its date. */
+    String createFromLedger(UserAccount user, String enterpriseName, String code, String chain, List<String> segments, String source,
+                            String owner, String chainLeader, String title, String stage, LocalDate stageDate, Map<String, Object> figures) {
+        Map<String, Object> found = enterprise(new EnterpriseRef(null, enterpriseName, code));
+        LocalDate today = LeadStore.today();
+        LocalDate created = stageDate != null && stageDate.isBefore(today) ? stageDate : today;
+        Map<String, Object> props = new HashMap<>();
+        props.put("chain", chain);
+        props.put("enterpriseId", found == null ? null : found.get("id"));
+        props.put("enterpriseName", found == null ? enterpriseName : found.get("name"));
+        props.put("creditCode", found == null ? code : found.get("id"));
+        props.put("origin", "ledger");
+        props.put("sample", false);
+        props.put("source", source);
+        props.put("owner", owner);
+        props.put("chainLeader", chainLeader);
+        props.put("title", title == null ? props.get("enterpriseName") + " 项目" : title);
+        props.put("createdBy", user.username());
+        props.put("createdOn", created);
+        props.put("stage", Stages.LEAD);
+        props.put("stageDate", created);
+        Map<String, Object> project = project(figures, new HashMap<>());
+        String id = "L-" + String.format("%05d", client.query("""
+                MERGE (c:LeadCounter {id: 'lead'}) ON CREATE SET c.next = 0
+                SET c.next = c.next + 1
+                RETURN c.next AS n""").fetchAs(Long.class).one().orElseThrow());
+        props.put("id", id);
+        project.put("id", id + "-P");
+        project.put("lead", id);
+        write(props, segments, project);
+        event(id, "create", null, Stages.LEAD, created, user.username(), mapOf("reason", "台账导入"), Stages.LEAD, created);
+        if (stage != null && !stage.equals(Stages.LEAD)) {
+            event(id, "move", Stages.LEAD, stage, stageDate, user.username(), mapOf("reason", "台账导入"), stage, stageDate);
+        }
+        audit.record("lead.create", List.of("Lead:" + id, "Chain:" + chain), null, summary(props, segments) + " (台账)");
+        return id;
+    }
+
     /** Writes a lead (props), its segments, chain, enterprise link and project; used by people's writes, the 台账 and the sample. */
     void write(Map<String, Object> props, List<String> segments, Map<String, Object> project) {
         client.query("""
