@@ -153,6 +153,7 @@ class LeadService {
         write(props, segments, project);
         event(id, "create", null, Stages.LEAD, date, user.username(), Map.of(), Stages.LEAD, date);
         audit.record("lead.create", List.of("Lead:" + id, "Chain:" + props.get("chain")), null, summary(props, segments));
+        store.stamp(List.of(id));
         return pipeline.detail(store.one(id), user);
     }
 
@@ -191,7 +192,13 @@ class LeadService {
             event(id, "move", Stages.LEAD, stage, stageDate, user.username(), mapOf("reason", "台账导入"), stage, stageDate);
         }
         audit.record("lead.create", List.of("Lead:" + id, "Chain:" + chain), null, summary(props, segments) + " (台账)");
+        store.stamp(List.of(id));
         return id;
+    }
+
+    /** Stores the derived values of every lead ({@link LeadStore#stamp}). */
+    void stampAll() {
+        store.stampLoaded(store.all(null));
     }
 
     /** Writes a lead (props), its segments, chain, enterprise link and project; used by people's writes, the 台账 and the sample. */
@@ -237,6 +244,7 @@ class LeadService {
             client.query("MATCH (l:Lead {id: $id}) SET l.producedDataset = $ds").bindAll(mapOf("id", id, "ds", dataset)).run();
         }
         audit.record("lead.stage", List.of("Lead:" + id), from, to + " " + date + (blank(body.reason()) ? "" : " 理由: " + body.reason().strip()));
+        store.stamp(List.of(id));
         return pipeline.detail(store.one(id), user);
     }
 
@@ -266,6 +274,7 @@ class LeadService {
         Stages.Step back = after.get(at);
         event(id, "correct", l.stage(), to, date, user.username(), mapOf("reason", body.reason().strip()), to, back.date());
         audit.record("lead.correct", List.of("Lead:" + id), l.stage(), to + " (correction) 理由: " + body.reason().strip());
+        store.stamp(List.of(id));
         return pipeline.detail(store.one(id), user);
     }
 
@@ -291,6 +300,7 @@ class LeadService {
         extra.put("nextDate", next);
         event(id, "note", null, null, date, user.username(), extra, null, null);
         audit.record("lead.note", List.of("Lead:" + id), null, date + " " + cut(body.content().strip()));
+        store.stamp(List.of(id));
         return pipeline.detail(store.one(id), user);
     }
 
@@ -314,7 +324,8 @@ class LeadService {
         boolean edits = body.chainLeader() != null || body.source() != null || body.title() != null || body.segments() != null
                 || body.project() != null && !body.project().isEmpty();
         if (!edits) {
-            return pipeline.detail(store.one(id), user);
+            store.stamp(List.of(id));
+        return pipeline.detail(store.one(id), user);
         }
         scopes.requireEditLead(user, id, l.owner());
         Map<String, Object> set = new HashMap<>();
@@ -382,6 +393,7 @@ class LeadService {
                 }""").bindAll(p).run();
         event(id, "edit", null, null, LeadStore.today(), user.username(), mapOf("before", text(before), "after", text(after)), null, null);
         audit.record("lead.edit", List.of("Lead:" + id), text(before), text(after));
+        store.stamp(List.of(id));
         return pipeline.detail(store.one(id), user);
     }
 

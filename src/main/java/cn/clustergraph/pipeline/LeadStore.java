@@ -173,6 +173,46 @@ class LeadStore {
                 (LocalDate) e.get("nextDate"), (String) e.get("before"), (String) e.get("after"));
     }
 
+    /**
+     * Stores what the Java rules decided on the lead's nodes, so Cypher reports (and analysts over Bolt) read the same
+     * answer: on the Lead {@code signedOn}, {@code producedOn}, {@code lastFollowUp}; on its Project {@code bigProject} and
+     * {@code bigCriteria} (the criteria met, from {@link BigProjectRule}). Called after every write of a lead.
+     */
+    void stamp(List<String> ids) {
+        stampLoaded(ids.stream().map(this::one).filter(java.util.Objects::nonNull).toList());
+    }
+
+    void stampLoaded(List<Loaded> leads) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Loaded l : leads) {
+            String id = l.id();
+            BigProjectRule.Verdict v = verdict(l);
+            List<String> met = new ArrayList<>();
+            if (v.fortune500().met()) {
+                met.add("世界500强");
+            }
+            if (v.over100mUsd().met()) {
+                met.add("总投资超亿美元");
+            }
+            if (v.filed1b().met()) {
+                met.add("备案投资额10亿元以上");
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("signedOn", l.signedOn());
+            row.put("producedOn", l.producedOn());
+            row.put("lastFollowUp", l.lastFollowUp());
+            row.put("big", v.big());
+            row.put("criteria", met);
+            rows.add(row);
+        }
+        client.query("""
+                UNWIND $rows AS r
+                MATCH (l:Lead {id: r.id})-[:HAS_PROJECT]->(p:Project)
+                SET l.signedOn = r.signedOn, l.producedOn = r.producedOn, l.lastFollowUp = r.lastFollowUp,
+                    p.bigProject = r.big, p.bigCriteria = r.criteria""").bind(rows).to("rows").run();
+    }
+
     /** The rate a lead's figures convert at: of its signing year, else of this year. */
     UsdRates.Rate rate(Loaded l) {
         LocalDate signed = l.signedOn();

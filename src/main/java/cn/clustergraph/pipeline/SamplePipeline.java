@@ -103,6 +103,7 @@ class SamplePipeline implements StartupDataLoader {
             return "no sample register in the graph";
         }
         int n = load();
+        leads.stampAll();
         return n + " sample leads (fictional)";
     }
 

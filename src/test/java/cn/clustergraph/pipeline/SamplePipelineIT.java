@@ -116,6 +116,15 @@ class SamplePipelineIT {
         var f500 = pipeline.fortune500(2025);
         assertThat(f500.inYear()).isEqualTo(1);
         assertThat(f500.cumulative()).isEqualTo(2);
+        // the analysts' report reads the same verdicts (stored by the rule on each project)
+        JsonNode report = PipelineUsers.api(port, COORD).post("/api/reports/pipeline-big-projects-by-year", "{}").json();
+        Map<Integer, Integer> byYear = new HashMap<>();
+        report.get("rows").forEach(r -> byYear.put(r.get(0).asInt(), r.get(1).asInt()));  // year, projects
+        assertThat(byYear).containsEntry(2024, 3).containsEntry(2025, 2).containsEntry(2026, 1).doesNotContainKey(2023);
+        JsonNode stale = PipelineUsers.api(port, COORD).post("/api/reports/pipeline-stale-leads", "{\"days\": 60}").json();
+        assertThat(stale.get("rows").size()).isPositive();
+        JsonNode noLead = PipelineUsers.api(port, COORD).post("/api/reports/pipeline-gaps-without-lead", "{}").json();
+        noLead.get("rows").forEach(r -> assertThat(r.get(4).asString()).isIn("缺链", "弱链"));  // gap
         // the API says the same, with why each counts
         JsonNode projects = PipelineUsers.api(port, COORD).get("/api/projects?year=2025&big=true").json();
         List<String> stages = new java.util.ArrayList<>();
