@@ -157,7 +157,7 @@ export async function markProjections(el, chain, get) {
   b.gaps.filter((g) => g.label).forEach((g) => {
     const card = el.querySelector('.seg-card[data-segment="' + g.segmentId + '"]');
     if (card && !card.querySelector('.gap-projection')) {
-      card.insertAdjacentHTML('beforeend', str(html`<span class="gap-projection" data-projected="${g.projected}" title="${g.label}">${t('pl.projected')} → ${g.projected}</span>`));
+      card.insertAdjacentHTML('beforeend', str(html`<span class="gap-projection" data-projected="${g.projected}" data-signed="${g.signed}" title="${g.label}">${t('pl.projected')} → ${g.projected}（${g.signed}）</span>`));
     }
   });
 }
