@@ -11,7 +11,7 @@ const STAGES = ['线索', '接洽', '在谈', '签约', '开工', '投产', '终
 function leadCard(l) {
   return html`<li class="lead-card" data-lead="${l.id}"><a href="#/leads/${encodeURIComponent(l.id)}"><b>${l.enterpriseName}</b></a>
     <span class="muted small">${l.id} · ${l.owner}${l.stageDate ? ' · ' + l.stageDate : ''}</span>
-    ${l.bigProject ? html`<span class="status status-present">招大引强</span>` : ''}${l.stale ? html`<span class="status status-weak">${t('pl.stale')}</span>` : ''}${l.sample ? sampleBadge() : ''}</li>`;
+    ${l.bigProject ? html`<span class="status status-present">${t('pl.bigShort')}</span>` : ''}${l.stale ? html`<span class="status status-weak">${t('pl.stale')}</span>` : ''}${l.sample ? sampleBadge() : ''}</li>`;
 }
 
 function projectionRow(p) {
@@ -30,17 +30,17 @@ export async function summaryView(ctx) {
     <li><span><strong id="pl-total">${s.total.total}</strong><span>${t('pl.leads')}</span></span></li>
     <li><span><strong id="pl-big">${s.bigProjects.count}</strong><span>${t('pl.big')} ${year} · ${t('pl.bigTarget')}</span></span></li>
     <li><span><strong>${s.fortune500.inYear} / ${s.fortune500.cumulative}</strong><span>${t('pl.f500')}：${t('pl.inYear')} / ${t('pl.cumulative')}</span></span></li>
-    <li><span><strong>${s.total.stale}</strong><span>${t('pl.stale')}（${s.staleDays} 天）</span></span></li>
+    <li><span><strong>${s.total.stale}</strong><span>${t('pl.stale')}（${t('pl.days', { n: s.staleDays })}）</span></span></li>
   </ul>
   <p>${s.byChain.map((f) => html`<a class="btn btn-light" href="#/pipeline/${encodeURIComponent(f.key)}">${f.key} (${f.total})</a> `)}</p>
   <div class="grid2"><section><h2>${t('pl.funnel')}</h2><div id="pl-funnel" class="chart" style="height:320px"></div></section>
   <section><h2>${t('pl.trend')}</h2><div id="pl-trend" class="chart" style="height:320px"></div></section></div>
   <h2>${t('pl.big')} ${year}</h2>
-  <table class="data compact" id="pl-big-table"><thead><tr><th>${t('pl.leads')}</th><th>${t('pl.enterprise')}</th><th>产业链</th><th>签约</th><th>${t('pl.verdict')}</th></tr></thead>
+  <table class="data compact" id="pl-big-table"><thead><tr><th>${t('pl.leads')}</th><th>${t('pl.enterprise')}</th><th>${t('pl.chain')}</th><th>${t('pl.signed')}</th><th>${t('pl.verdict')}</th></tr></thead>
   <tbody>${s.bigProjects.projects.map((p) => html`<tr><td><a href="#/leads/${encodeURIComponent(p.leadId)}">${p.leadId}</a></td><td>${p.enterpriseName}${p.sample ? sampleBadge() : ''}</td><td>${p.chain}</td><td>${p.signedOn}</td>
-    <td class="small">${[p.verdict.fortune500, p.verdict.over100mUsd, p.verdict.filed1b].filter((f) => f.met).map((f) => f.why + (f.basis === 'stated' ? '（填报）' : '')).join('；')}</td></tr>`)}</tbody></table>
+    <td class="small">${[p.verdict.fortune500, p.verdict.over100mUsd, p.verdict.filed1b].filter((f) => f.met).map((f) => f.why + (f.basis === 'stated' ? t('pl.stated') : '')).join('；')}</td></tr>`)}</tbody></table>
   <h2>${t('pl.projections')}</h2>
-  <table class="data compact" id="pl-projections"><thead><tr><th>产业链</th><th>${t('pl.segments')}</th><th>现状</th><th class="r">${t('pl.leads')}</th><th class="r">${t('pl.signed')}</th><th>${t('pl.projected')}</th></tr></thead>
+  <table class="data compact" id="pl-projections"><thead><tr><th>${t('pl.chain')}</th><th>${t('pl.segments')}</th><th>${t('pl.now')}</th><th class="r">${t('pl.leads')}</th><th class="r">${t('pl.signed')}</th><th>${t('pl.projected')}</th></tr></thead>
   <tbody>${s.projections.map(projectionRow)}</tbody></table>`;
   return {
     title: t('pl.title'), html: view,
@@ -70,7 +70,7 @@ export async function boardView(ctx) {
   <div class="board" id="pl-board">${b.stages.map((st) => html`<section class="board-col" data-stage="${st}"><h3>${st} <span class="count">${b.columns[st].length}</span></h3>
     <ol class="lead-list">${b.columns[st].map(leadCard)}</ol></section>`)}</div>
   <h2>${t('pl.projections')}</h2>
-  <table class="data compact" id="pl-projections"><thead><tr><th>产业链</th><th>${t('pl.segments')}</th><th>现状</th><th class="r">${t('pl.leads')}</th><th class="r">${t('pl.signed')}</th><th>${t('pl.projected')}</th></tr></thead>
+  <table class="data compact" id="pl-projections"><thead><tr><th>${t('pl.chain')}</th><th>${t('pl.segments')}</th><th>${t('pl.now')}</th><th class="r">${t('pl.leads')}</th><th class="r">${t('pl.signed')}</th><th>${t('pl.projected')}</th></tr></thead>
   <tbody>${b.gaps.map(projectionRow)}</tbody></table>`;
   return { title: b.chain + ' · ' + t('pl.board'), html: view };
 }
@@ -89,12 +89,12 @@ export async function leadView(ctx) {
     <dt>${t('pl.segments')}</dt><dd>${l.segments.map((s) => html`${s.name} ${statusBadge(s.status)} `)}</dd>
     <dt>${t('pl.source')}</dt><dd>${l.source}</dd><dt>${t('pl.owner')}</dt><dd>${l.owner}</dd>
   </dl>
-  ${l.signal ? html`<section id="lead-signal"><h3>${t('pl.signal')}</h3><p>${l.signal.segment} ${statusBadge(l.signal.segmentStatus)} · 得分 ${l.signal.score} · 第 ${l.signal.rank} 名 · ${l.signal.listedOn || ''}</p>
+  ${l.signal ? html`<section id="lead-signal"><h3>${t('pl.signal')}</h3><p>${l.signal.segment} ${statusBadge(l.signal.segmentStatus)} · ${t('pl.score')} ${l.signal.score} · ${t('pl.rank')} ${l.signal.rank} · ${l.signal.listedOn || ''}</p>
     <ul class="small">${(l.signal.reasons || []).map((r) => html`<li>${r}</li>`)}</ul></section>` : ''}
   <h3>${t('pl.project')}</h3>
-  <p class="small">总投资 ${p.totalInvestment !== null && p.totalInvestment !== undefined ? num(p.totalInvestment) + ' 万元' : '—'}${p.totalInvestmentUsd ? ' / ' + num(p.totalInvestmentUsd) + ' 万美元' : ''} ·
-    用地 ${p.landMu || '—'} 亩 · 预计年产值 ${p.expectedOutput || '—'} 万元 · 预计税收 ${p.expectedTax || '—'} 万元 · 落户 ${p.town || '—'}</p>
-  ${v ? html`<p class="small" id="lead-verdict">${t('pl.verdict')}：${v.fortune500.met || v.over100mUsd.met || v.filed1b.met ? '是' : '否'} — ${[v.fortune500, v.over100mUsd, v.filed1b].map((f) => f.why).join('；')}</p>` : ''}
+  <p class="small">${t('pl.total')} ${p.totalInvestment !== null && p.totalInvestment !== undefined ? num(p.totalInvestment) + ' 万元' : '—'}${p.totalInvestmentUsd ? ' / ' + num(p.totalInvestmentUsd) + ' 万美元' : ''} ·
+    ${t('pl.land')} ${p.landMu || '—'} · ${t('pl.output')} ${p.expectedOutput || '—'} · ${t('pl.tax')} ${p.expectedTax || '—'} · ${t('pl.town')} ${p.town || '—'}</p>
+  ${v ? html`<p class="small" id="lead-verdict">${t('pl.verdict')}：${v.fortune500.met || v.over100mUsd.met || v.filed1b.met ? t('pl.yes') : t('pl.no')} — ${[v.fortune500, v.over100mUsd, v.filed1b].map((f) => f.why).join('；')}</p>` : ''}
   ${l.canEdit ? html`
   <form id="lead-move" class="form-grid"><label>${t('pl.move')}<select name="stage">${next.map((st) => html`<option>${st}</option>`)}</select></label>
     <label>${t('pl.date')}<input name="date" type="date"></label><label>${t('pl.reason')}<input name="reason"></label>
