@@ -34,6 +34,10 @@ define('/upload', () => import('./views/upload.js'));
 // people (issue 13)
 define('/account', () => import('./views/account.js'));
 define('/audit', () => import('./views/audit.js'));
+// the 招商 pipeline (issue 17)
+define('/pipeline', () => import('./views/pipeline.js'));
+define('/pipeline/:name', () => import('./views/pipeline.js').then((m) => ({ default: m.boardView })));
+define('/leads/:id', () => import('./views/pipeline.js').then((m) => ({ default: m.leadView })));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [
@@ -50,4 +54,5 @@ export const NAV = [
   { href: '#/reports', label: 'nav.reports', match: /^\/reports/ },
   { href: '#/console', label: 'nav.console', match: /^\/console/ },
   { href: '#/upload', label: 'nav.upload', match: /^\/upload/ },
+  { href: '#/pipeline', label: 'nav.pipeline', match: /^\/(pipeline|leads)/ },
 ];

@@ -94,6 +94,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -3,7 +3,7 @@ package cn.clustergraph.gap;
 import java.util.List;
 
 /** Read models of the gap analysis and the 重点招商对象清单. */
-final class GapViews {
+public final class GapViews {
 
     private GapViews() {
     }
@@ -45,12 +45,12 @@ final class GapViews {
     }
 
     /** A non-local enterprise that could fill a gap, with its score and why it is on the list. */
-    record Candidate(int rank, String segmentId, String segment, String segmentStatus, String enterpriseId, String name,
+    public record Candidate(int rank, String segmentId, String segment, String segmentStatus, String enterpriseId, String name,
                      String region, double score, long suppliesLocal, List<String> localCustomers, List<String> honours,
                      double output, boolean primarySegment, boolean sample, List<String> reasons) {
     }
 
     /** The ranked 重点招商对象清单 of a chain. */
-    record InvestmentTargets(String chain, String notice, Thresholds thresholds, List<Candidate> candidates) {
+    public record InvestmentTargets(String chain, String notice, Thresholds thresholds, List<Candidate> candidates) {
     }
 }

@@ -90,6 +90,72 @@ public class Scopes {
         }
     }
 
+    // ---- the 招商 pipeline (issue 17): leads and projects are internal ------------------------------------------------
+
+    /** Who sees leads at all: 招商 staff and the coordinator (every lead), chain offices (the leads of their chains). */
+    public boolean canSeeLeads(UserAccount user) {
+        return coordinator(user) || user.has(Role.INVESTMENT) || user.has(Role.CHAIN);
+    }
+
+    /** The chains whose leads the user sees: null for every chain (招商, coordinator), else the chain office's own chains. */
+    public List<String> leadChains(UserAccount user) {
+        return coordinator(user) || user.has(Role.INVESTMENT) ? null : user.has(Role.CHAIN) ? user.chains() : List.of();
+    }
+
+    /** Whether the user sees a lead of {@code chain}. */
+    public boolean canSeeLead(UserAccount user, String chain) {
+        List<String> chains = leadChains(user);
+        return canSeeLeads(user) && (chains == null || chains.contains(chain));
+    }
+
+    /** A new lead: 招商 staff (as its owner) or the coordinator. */
+    public boolean canCreateLead(UserAccount user) {
+        return coordinator(user) || user.has(Role.INVESTMENT);
+    }
+
+    /** A lead's moves, notes and figures: its owner (招商) or the coordinator. */
+    public boolean canEditLead(UserAccount user, String owner) {
+        return coordinator(user) || user.has(Role.INVESTMENT) && user.username().equals(owner);
+    }
+
+    /** Giving a lead to another owner: the coordinator only. */
+    public boolean canReassignLead(UserAccount user) {
+        return coordinator(user);
+    }
+
+    public void requireSeeLeads(UserAccount user) {
+        if (!canSeeLeads(user)) {
+            throw new AccessDeniedException("Leads and projects (招商线索) are internal: only 招商 staff, the coordinator (工业强市办) and chain"
+                    + " offices see them; you are " + who(user));
+        }
+    }
+
+    public void requireSeeLead(UserAccount user, String lead, String chain) {
+        if (!canSeeLead(user, chain)) {
+            throw new AccessDeniedException("Lead " + lead + " (" + chain + ") is not visible to you: chain offices see the leads of their"
+                    + " own chains only; you are " + who(user));
+        }
+    }
+
+    public void requireCreateLead(UserAccount user) {
+        if (!canCreateLead(user)) {
+            throw new AccessDeniedException("Only 招商 staff or the coordinator (工业强市办) may create leads; you are " + who(user));
+        }
+    }
+
+    public void requireEditLead(UserAccount user, String lead, String owner) {
+        if (!canEditLead(user, owner)) {
+            throw new AccessDeniedException("Only the owner of lead " + lead + " (" + owner + ") or the coordinator (工业强市办) may change it;"
+                    + " you are " + who(user));
+        }
+    }
+
+    public void requireReassignLead(UserAccount user, String lead) {
+        if (!canReassignLead(user)) {
+            throw new AccessDeniedException("Only the coordinator (工业强市办) may give lead " + lead + " to another owner; you are " + who(user));
+        }
+    }
+
     /** Everything the user may edit (task numbers led and co-owned by their department, chains, town). */
     @SuppressWarnings("unchecked")
     public Editable editable(UserAccount user) {

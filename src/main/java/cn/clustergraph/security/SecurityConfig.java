@@ -51,6 +51,9 @@ class SecurityConfig {
     private static final String[] INVESTMENT_READERS = {Role.ADMIN.name(), Role.COORDINATOR.name(), Role.DEPARTMENT.name(),
             Role.TOWN.name(), Role.CHAIN.name(), Role.INVESTMENT.name(), Role.ANALYST.name()};
 
+    /** The 招商 pipeline's leads and projects: 招商 staff, the coordinator and chain offices (their own chains). */
+    private static final String[] PIPELINE_ROLES = {Role.INVESTMENT.name(), Role.COORDINATOR.name(), Role.CHAIN.name()};
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, FormSignInProvider signIn, ApiTokens tokens, AccountService accounts,
                                     InternalToken internal, AccountProperties settings, OidcProperties oidc,
@@ -117,6 +120,9 @@ class SecurityConfig {
                     a.requestMatchers("/api/me", "/api/auth/**").authenticated();
                     a.requestMatchers(HttpMethod.GET, "/api/investment-targets", "/api/chains/*/investment-targets")
                             .hasAnyRole(INVESTMENT_READERS);
+                    // the 招商 pipeline (issue 17): internal; scope within it (own leads, chains) is checked by Scopes
+                    a.requestMatchers("/api/leads", "/api/leads/**", "/api/projects", "/api/projects/**", "/api/pipeline/**",
+                            "/api/chains/*/pipeline").hasAnyRole(PIPELINE_ROLES);
                     if (settings.anonymousRead()) {
                         a.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         a.requestMatchers(HttpMethod.GET, "/", "/index.html").permitAll();

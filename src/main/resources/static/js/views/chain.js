@@ -6,6 +6,7 @@ import { apiPath, get } from '../api.js';
 import { assumedBadge, entityLink, errorView, notice, pageHeader, sampleBadge, statusBadge, statusClass, output, localName, targetLabel } from '../components.js';
 import { cytoscape, FONT } from '../charts.js';
 import { graphTools } from '../graphtools.js';
+import { toLead, markProjections } from './pipeline.js';
 
 const STAGES = ['上游', '中游', '下游', '配套'];
 const FILL = { missing: '#fde2e4', weak: '#fff1d6', present: '#e3f1e3', none: '#f1f3f6' };
@@ -159,8 +160,10 @@ async function openPanel(el, c, g, segId) {
     ${ents.items.length ? html`<ol class="ent-list">${ents.items.map((e) => html`<li data-enterprise="${e.id}">${entityLink('Enterprise', e.id, e.name)} <span class="muted small">${e.local ? e.town : e.region || ''} · ${output(e.output)}${e.scale ? ' · ' + t('ent.scale') : ''}${e.chainLeader ? ' · ' + t('ent.leader') : ''}</span>${e.sample ? sampleBadge() : ''}</li>`)}</ol>` : html`<p class="muted small">${t('common.none')}</p>`}
     <h4>${t('seg.candidates')} <span class="count">${cands.candidates.length}</span></h4>
     ${cands.candidates.length ? html`<ol class="cand-list">${cands.candidates.map((k) => html`<li data-candidate="${k.enterpriseId}"><b>${entityLink('Enterprise', k.enterpriseId, k.name)}</b> <span class="muted small">${k.region} · ${t('seg.score')} ${k.score}</span>
+        <button type="button" class="btn btn-light small" data-to-lead="${k.enterpriseId}" data-segment="${k.segmentId}">${t('pl.toLead')}</button>
         <ul class="small">${k.reasons.map((r) => html`<li>${r}</li>`)}</ul></li>`)}</ol>` : html`<p class="muted small">${t('seg.noCandidates')}</p>`}
   `);
+  panel.querySelectorAll('[data-to-lead]').forEach((b) => b.addEventListener('click', () => toLead(b, c.name)));
   $('[data-close]', panel).addEventListener('click', () => {
     panel.hidden = true;
     panel.parentNode.classList.remove('with-panel');
@@ -171,6 +174,7 @@ async function openPanel(el, c, g, segId) {
 }
 
 async function mount(el, c, gapOf, supplies, ctx) {
+  markProjections(el, c.name, get);
   const select = (id) => {
     history.replaceState(null, '', href('chains', c.name) + '?segment=' + encodeURIComponent(id));
     openPanel(el, c, gapOf, id).catch((e) => console.error(e));

@@ -2,6 +2,7 @@
 import { html, href } from '../dom.js';
 import { t, bi } from '../i18n.js';
 import { assumedBadge, notice, pageHeader, statusBadge, statusClass, output } from '../components.js';
+import { markMatrix } from './pipeline.js';
 
 export default async function gaps(ctx) {
   const m = await ctx.get('/api/gaps');
@@ -27,5 +28,5 @@ export default async function gaps(ctx) {
             <span class="cell-figs small">${t('chain.local')} ${c.localCount} · ${output(c.localOutput)}</span></a></td>`
         : html`<td class="gap-cell cell-none muted">—</td>`)}
       <td class="r">${r.missing}</td><td class="r">${r.weak}</td></tr>`)}</tbody></table></div>`;
-  return { title: t('nav.gaps'), html: view };
+  return { title: t('nav.gaps'), html: view, mount: (el) => { markMatrix(el, ctx.get); } };
 }
