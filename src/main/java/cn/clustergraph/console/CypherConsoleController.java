@@ -1,5 +1,6 @@
 package cn.clustergraph.console;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +18,7 @@ class CypherConsoleController {
 
     /** Runs, explains or profiles one read-only Cypher statement; refusals and errors are problem+json. */
     @PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Run, explain or profile one read-only Cypher statement (analysts) 只读 Cypher 控制台：运行、解释或分析一条查询")
     CypherResponse cypher(@RequestBody CypherRequest request) {
         return console.execute(request);
     }
