@@ -2,11 +2,14 @@
 // GET responses are cached for the session; writes go through send() with the session's CSRF token; errors are RFC 9457
 // problem+json. A 401 (session expired) sends the browser to the sign-in page.
 
+import { getLang } from './i18n.js';
+
 const cache = new Map();
 
+/** An error answer: its message is the problem's detail in the page's language (the server sends `zh` and `en`). */
 export class ApiError extends Error {
   constructor(status, problem, path) {
-    super((problem && (problem.detail || problem.title)) || 'HTTP ' + status);
+    super((problem && ((getLang() === 'en' ? problem.en : problem.zh) || problem.detail || problem.title)) || 'HTTP ' + status);
     this.status = status;
     this.problem = problem;
     this.path = path;

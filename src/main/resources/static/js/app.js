@@ -3,6 +3,7 @@ import './i18n-phase2.js';
 import './i18n-people.js';
 import './i18n-ui14.js';
 import './i18n-pipeline.js';
+import './i18n-figures.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample, me, csrfHeaders } from './api.js';

@@ -58,7 +58,8 @@ class AuditController {
                         .contentType(MediaType.parseMediaType(format.equals("csv") ? TableExport.CSV_MEDIA_TYPE : TableExport.XLSX_MEDIA_TYPE))
                         .body(out.toByteArray());
             }
-            default -> throw new BadRequestException("format", "format must be json, csv or xlsx, not '" + format + "'");
+            default -> throw new BadRequestException("format", "format 须为 json、csv 或 xlsx，不能是 " + format,
+                    "format must be json, csv or xlsx, not '" + format + "'");
         };
     }
 }

@@ -39,6 +39,7 @@ public class ChainNames {
     /** The chain's canonical name, or a 404 naming what was given. */
     public String require(String name) {
         return resolve(name).orElseThrow(() -> new NotFoundException(
-                "No chain '" + name + "' (a chain name, alias or English name; see GET /api/chains) 未找到该产业链"));
+                "没有名为 " + name + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
+                "No chain '" + name + "' (a chain name, alias or English name; see GET /api/chains)"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.clustergraph.chain;
 
+import cn.clustergraph.indicator.TargetRecords;
 import cn.clustergraph.indicator.TargetRecords.TargetItem;
 import cn.clustergraph.web.DataNotice;
 
@@ -71,9 +72,26 @@ public final class ChainRecords {
     /**
      * An indicator the chain feeds: {@code scope} Chain (a chain plan target), Cluster or Programme (the chain's part of a
      * larger total) or Honour (a count); {@code chainContribution} is what this chain's enterprises add, in the indicator's unit.
+     * For a larger total, {@code scopeName} and {@code scopeCurrent} say whose progress the targets' {@code progress} is (the
+     * whole programme's, a cluster's, every holder of an honour's), and {@code share} is the chain's part of it
+     * (chainContribution / scopeCurrent); both null for the chain's own targets.
      */
     public record ChainTarget(String indicatorId, String name, String unit, String origin, String scope, Double chainContribution,
-                              boolean sample, List<TargetItem> targets) {
+                              boolean sample, List<TargetItem> targets, String scopeName, Double scopeCurrent, Double share) {
+
+        /** The same target with the whole figure it is part of and the chain's share of it, read from its progress. */
+        ChainTarget withShare() {
+            if ("Chain".equals(scope)) {
+                return this;
+            }
+            TargetRecords.Progress p = targets.stream().map(TargetItem::progress).filter(x -> x != null && x.current() != null)
+                    .findFirst().orElse(null);
+            if (p == null) {
+                return this;
+            }
+            Double s = chainContribution == null || p.current() <= 0 ? null : Math.round(chainContribution / p.current() * 10000) / 10000.0;
+            return new ChainTarget(indicatorId, name, unit, origin, scope, chainContribution, sample, targets, p.scopeName(), p.current(), s);
+        }
     }
 
     public record ChainView(String name, String nameEn, List<String> aliases, boolean stated, ClusterRef cluster, boolean clusterAssumed,

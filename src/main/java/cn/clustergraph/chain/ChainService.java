@@ -9,6 +9,7 @@ import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.rollup.RollupNames;
+import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
@@ -234,15 +235,19 @@ public class ChainService {
 
     /** The chain leader's view; {@code top} enterprises per segment (1–50). */
     public ChainView chain(String key, Integer top) {
-        int n = top == null ? 10 : Math.max(1, Math.min(top, 50));
+        if (top != null && (top < 1 || top > 50)) {
+            throw new BadRequestException("top", "top 须在 1 到 50 之间，不能是 " + top, "top must be between 1 and 50, not " + top);
+        }
+        int n = top == null ? 10 : top;
         Map<String, Object> row = reads.one(VIEW, Map.of("name", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
-                .orElseThrow(() -> new NotFoundException("No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
+                .orElseThrow(() -> new NotFoundException("没有名为 " + key + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
+                        "No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
         @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
         ChainView view = json.convertValue(chain, ChainView.class);
         boolean sample = view.rollup().sampleEnterprises() > 0 || view.targets().stream().anyMatch(t -> t.sample()
                 || t.targets().stream().anyMatch(x -> x.progress() != null && x.progress().sample()));
         return new ChainView(view.name(), view.nameEn(), view.aliases(), view.stated(), view.cluster(), view.clusterAssumed(), view.rollup(),
                 view.segments(), view.chainLeaders(), view.items(), view.servedBy(), view.hostPlatforms(), view.tasks(), view.honours(),
-                view.targets(), notices.of(sample));
+                view.targets().stream().map(ChainRecords.ChainTarget::withShare).toList(), notices.of(sample));
     }
 }

@@ -1,15 +1,15 @@
 package cn.clustergraph.console;
 
+import cn.clustergraph.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
- * A console request that is refused or failed, carried to the client as RFC 9457 problem+json (Spring renders
- * {@link ErrorResponseException} bodies as they are) with a {@code reason} and Neo4j's status codes when there are any.
+ * A console request that is refused or failed, carried to the client as the API's problem+json ({@link ApiProblem}, type
+ * "/problems/console-&lt;reason&gt;") with a {@code reason} and Neo4j's status codes when there are any.
  */
 final class ConsoleProblem extends ErrorResponseException {
 
@@ -25,9 +25,7 @@ final class ConsoleProblem extends ErrorResponseException {
     }
 
     static ConsoleProblem of(HttpStatus status, String title, String reason, String detail, Map<String, ?> properties) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(URI.create("about:blank"));
+        ProblemDetail p = ApiProblem.of(status, ApiProblem.Kind.CONSOLE, reason, title, chinese(title) + "：" + detail, detail);
         p.setProperty("reason", reason);
         properties.forEach((k, v) -> {
             if (v != null) {
@@ -35,6 +33,16 @@ final class ConsoleProblem extends ErrorResponseException {
             }
         });
         return new ConsoleProblem(status, p);
+    }
+
+    /** The Chinese part of a bilingual title ("Write refused 只读控制台不允许写操作" → "只读控制台不允许写操作"). */
+    static String chinese(String title) {
+        for (int i = 0; i < title.length(); i++) {
+            if (Character.UnicodeScript.of(title.codePointAt(i)) == Character.UnicodeScript.HAN) {
+                return title.substring(i).strip();
+            }
+        }
+        return title;
     }
 
     /** 403: the query would change something or reach beyond the graph, so it is not run. */

@@ -35,7 +35,7 @@ class CypherConsoleController {
      * neutralisation, the workbook's 说明 sheet), the same as every other download.
      */
     @PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Run a read-only Cypher query; ?format=csv|xlsx downloads the rows 只读查询（可下载 CSV/XLSX）")
+    @Operation(summary = "Run, explain or profile one read-only Cypher statement (analysts); ?format=csv|xlsx downloads the rows 只读 Cypher 控制台：运行、解释或分析一条查询（可下载 CSV/XLSX）")
     ResponseEntity<?> cypher(@RequestBody CypherRequest request,
                              @Parameter(description = "csv or xlsx: the rows as a file (run mode only)")
                              @RequestParam(required = false) String format) throws IOException {

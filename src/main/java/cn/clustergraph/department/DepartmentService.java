@@ -58,7 +58,8 @@ public class DepartmentService {
     /** The responsibility sheet of the department {@link #resolve} finds for the name, alias or full name. */
     DepartmentDetail detail(String nameOrAlias) {
         String name = resolve(nameOrAlias).orElseThrow(() -> new NotFoundException(
-                "No department named '" + nameOrAlias + "' (canonical name, alias or full name) 未找到该部门"));
+                "没有名为 " + nameOrAlias + " 的部门（规范名、简称或全称，见 GET /api/departments）",
+                "No department named '" + nameOrAlias + "' (canonical name, alias or full name; see GET /api/departments)"));
         return reads.one("""
                         MATCH (d:Department {name: $name})
                         RETURN d,
@@ -82,7 +83,8 @@ public class DepartmentService {
                                     v.get("unit").asString(null), v.get("origin").asString(), v.get("lead").asBoolean(),
                                     v.get("targets").asList(DepartmentService::target))),
                             r.get("doubts").asList(v -> new Doubt(v.get("other").asString(), v.get("note").asString(null))));
-                }).orElseThrow(() -> new NotFoundException("No department named '" + nameOrAlias + "' 未找到该部门"));
+                }).orElseThrow(() -> new NotFoundException("没有名为 " + nameOrAlias + " 的部门",
+                        "No department named '" + nameOrAlias + "'"));
     }
 
     private static TaskRef task(Value v) {

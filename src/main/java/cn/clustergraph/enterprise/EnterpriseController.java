@@ -36,7 +36,7 @@ class EnterpriseController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One enterprise: figures by year, segments, honours, platforms, suppliers and customers")
+    @Operation(summary = "One enterprise: figures by year, segments, honours, platforms, suppliers and customers 企业详情")
     EnterpriseDetail get(@PathVariable String id) {
         return service.get(id);
     }

@@ -12,6 +12,7 @@ import cn.clustergraph.indicator.TargetFeeds;
 import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.rollup.RollupNames;
 import cn.clustergraph.search.Lucene;
 import cn.clustergraph.web.NotFoundException;
@@ -153,11 +154,17 @@ public class EnterpriseService {
         Paging p = Paging.of(page, size, paging);
         Map<String, Object> params = new HashMap<>();
         String chain = blank(f.chain());
-        params.put("chain", chain == null ? null : chains.resolve(chain).orElse(chain));
+        params.put("chain", chain == null ? null : chains.resolve(chain).orElseThrow(() -> BadRequestException.unknownName("chain",
+                "没有名为 " + chain + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
+                "No chain named '" + chain + "' (a chain name, alias or English name; see GET /api/chains)")));
         params.put("segment", blank(f.segment()));
         params.put("town", blank(f.town()));
         params.put("platform", blank(f.platform()));
         params.put("honour", blank(f.honour()));
+        requireKnown(params, "segment", "Segment", true, "环节", "segment");
+        requireKnown(params, "town", "Town", false, "镇（街道）", "town");
+        requireKnown(params, "platform", "Platform", true, "平台", "platform");
+        requireKnown(params, "honour", "Honour", false, "荣誉", "honour");
         params.put("local", f.local());
         params.put("sample", f.sample());
         String q = blank(f.q());
@@ -274,6 +281,25 @@ public class EnterpriseService {
     /** {@code node} has the name of parameter {@code param} or it among its aliases. */
     private static Condition byNameOrAlias(Node node, String param) {
         return node.property("name").isEqualTo(Cypher.parameter(param)).or(Cypher.parameter(param).in(node.property("aliases")));
+    }
+
+    /**
+     * A filter naming something that does not exist is refused (400 "/problems/unknown-name" naming the parameter), matched
+     * by the same condition the filter uses, so an unknown name never reads as "no enterprises".
+     */
+    private void requireKnown(Map<String, Object> params, String param, String label, boolean byId, String zh, String en) {
+        Object value = params.get(param);
+        if (value == null) {
+            return;
+        }
+        Node x = Cypher.node(label).named("x");
+        String cypher = Cypher.match(x).where(byId ? byIdNameOrAlias(x, param) : byNameOrAlias(x, param))
+                .returning(Cypher.count(x).gt(Cypher.literalOf(0)).as("found")).build().getCypher();
+        boolean found = reads.one(cypher, Map.of(param, value), r -> r.get("found").asBoolean()).orElse(false);
+        if (!found) {
+            throw BadRequestException.unknownName(param, "没有这个" + zh + "：" + value + (byId ? "（编号、名称或别名）" : "（名称或别名）"),
+                    "No " + en + " '" + value + "'" + (byId ? " (an id, name or alias)" : " (a name or alias)"));
+        }
     }
 
     /** {@code node} has the id or name of parameter {@code param}, or it among its aliases. */
@@ -435,7 +461,8 @@ public class EnterpriseService {
     }
 
     private static NotFoundException notFound(String key) {
-        return new NotFoundException("No enterprise '" + key + "' (give the 统一社会信用代码, the name or a unique alias)");
+        return new NotFoundException("没有企业 " + key + "（请给出统一社会信用代码、企业名称或唯一的简称）",
+                "No enterprise '" + key + "' (give the unified social credit code, the name or a unique alias)");
     }
 
     private static String blank(String s) {

@@ -53,7 +53,8 @@ class GapController {
                     TableExport.csv(COLUMNS, rows(targets), out));
             case "xlsx" -> file(targets.chain() + "-重点招商对象清单.xlsx", TableExport.XLSX_MEDIA_TYPE, out ->
                     TableExport.xlsx(List.of(new TableExport.Table(targets.chain(), COLUMNS, rows(targets))), about(), out));
-            default -> throw new BadRequestException("format", "format must be json, csv or xlsx, not '" + format + "'");
+            default -> throw new BadRequestException("format", "format 须为 json、csv 或 xlsx，不能是 " + format,
+                    "format must be json, csv or xlsx, not '" + format + "'");
         };
     }
 
@@ -75,15 +76,20 @@ class GapController {
                 })).toList();
                 yield file("全市重点招商对象清单.csv", TableExport.CSV_MEDIA_TYPE, out -> TableExport.csv(columns, rows, out));
             }
-            default -> throw new BadRequestException("format", "format must be json, csv or xlsx, not '" + format + "'");
+            default -> throw new BadRequestException("format", "format 须为 json、csv 或 xlsx，不能是 " + format,
+                    "format must be json, csv or xlsx, not '" + format + "'");
         };
     }
 
+    /** The candidates by rank, then one row per gap segment without any candidate (so every gap is on the list). */
     static List<List<Object>> rows(GapViews.InvestmentTargets t) {
-        return t.candidates().stream().map(c -> List.<Object>of(c.rank(), c.segment(), c.segmentStatus(), c.name(), c.enterpriseId(),
-                c.region() == null ? "" : c.region(), c.score(), c.suppliesLocal(), String.join("、", c.localCustomers()),
-                String.join("、", c.honours()), c.output(), c.primarySegment() ? "是" : "否", c.sample() ? "样例（虚构）" : "否",
-                String.join("；", c.reasons()))).toList();
+        List<List<Object>> rows = new java.util.ArrayList<>(t.candidates().stream().map(c -> List.<Object>of(c.rank(), c.segment(),
+                c.segmentStatus(), c.name(), c.enterpriseId(), c.region() == null ? "" : c.region(), c.score(), c.suppliesLocal(),
+                String.join("、", c.localCustomers()), String.join("、", c.honours()), c.output(), c.primarySegment() ? "是" : "否",
+                c.sample() ? "样例（虚构）" : "否", String.join("；", c.reasons()))).toList());
+        t.gaps().stream().filter(g -> g.candidates() == 0).forEach(g -> rows.add(List.<Object>of("", g.segment(), g.status(),
+                GapViews.NO_CANDIDATE, "", "", "", "", "", "", "", "", "", "")));
+        return rows;
     }
 
     private static List<List<String>> about() {

@@ -10,6 +10,8 @@ import cn.clustergraph.gap.GapViews.Signal;
 import cn.clustergraph.gap.GapViews.Thresholds;
 import cn.clustergraph.chain.ChainNames;
 import cn.clustergraph.neo4j.ReadQueries;
+import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.web.BadRequestException;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +40,10 @@ public class GapService {
     private final GapProperties props;
     private final GapRule rule;
     private final ChainNames chains;
+    private final DataNotices notices;
 
-    GapService(ReadQueries reads, GapProperties props, GapRule rule, ChainNames chains) {
+    GapService(ReadQueries reads, GapProperties props, GapRule rule, ChainNames chains, DataNotices notices) {
+        this.notices = notices;
         this.reads = reads;
         this.props = props;
         this.rule = rule;
@@ -94,7 +98,7 @@ public class GapService {
                 .thenComparing(s -> STAGES.indexOf(s.stage())).thenComparing(SegmentGap::id));
         long missing = segments.stream().filter(s -> s.status().equals(MISSING)).count();
         long weak = segments.stream().filter(s -> s.status().equals(WEAK)).count();
-        return new ChainGaps(chain, true, NOTICE, thresholds(), missing, weak, segments.size() - missing - weak, segments);
+        return new ChainGaps(chain, true, NOTICE, notices.ifAnySample(), thresholds(), missing, weak, segments.size() - missing - weak, segments);
     }
 
     private SegmentGap segment(Value s, String stored, String storedReason, List<Value> strongDownstream, long localDownstream, boolean strong) {
@@ -163,7 +167,7 @@ public class GapService {
                     return new MatrixRow(r.get("chain").asString(), r.get("cluster").asString(null), cells,
                             cells.stream().mapToLong(MatrixCell::missing).sum(), cells.stream().mapToLong(MatrixCell::weak).sum());
                 }));
-        return new Matrix(STAGES, thresholds(), NOTICE, rows);
+        return new Matrix(STAGES, thresholds(), NOTICE, notices.ifAnySample(), rows);
     }
 
     /** Ranked non-local candidates for the gap segments of a chain (or one segment of it). */
@@ -171,7 +175,19 @@ public class GapService {
         String chain = chainName(nameOrAlias);
         Map<String, Object> p = params();
         p.put("chain", chain);
-        p.put("segment", segment == null || segment.isBlank() ? null : segment.strip());
+        String seg = segment == null || segment.isBlank() ? null : segment.strip();
+        p.put("segment", seg);
+        List<Map<String, Object>> gapSegments = reads.list("""
+                        MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
+                        WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
+                        RETURN s.id AS id, s.name AS name, s.gapStatus AS status
+                        ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id""", p,
+                r -> Map.<String, Object>of("id", r.get("id").asString(), "name", r.get("name").asString(),
+                        "status", r.get("status").asString("")));
+        if (seg != null && gapSegments.isEmpty()) {
+            throw BadRequestException.unknownName("segment", "产业链 " + chain + " 没有环节 " + seg + "（环节编号或名称）",
+                    "Chain " + chain + " has no segment '" + seg + "' (a segment id or name)");
+        }
         p.put("wSupply", props.weightSupply());
         p.put("wHonour", props.weightHonour());
         p.put("wScale", props.weightScale());
@@ -224,6 +240,13 @@ public class GapService {
             ranked.add(new Candidate(i + 1, c.segmentId(), c.segment(), c.segmentStatus(), c.enterpriseId(), c.name(), c.region(), c.score(),
                     c.suppliesLocal(), c.localCustomers(), c.honours(), c.output(), c.primarySegment(), c.sample(), c.reasons()));
         }
-        return new GapViews.InvestmentTargets(chain, NOTICE, thresholds(), ranked);
+        List<GapViews.GapSegment> gaps = gapSegments.stream().filter(g -> !PRESENT.equals(g.get("status")) && !"".equals(g.get("status")))
+                .map(g -> {
+                    int n = (int) ranked.stream().filter(c -> c.segmentId().equals(g.get("id"))).count();
+                    return new GapViews.GapSegment((String) g.get("id"), (String) g.get("name"), (String) g.get("status"), n,
+                            n == 0 ? GapViews.NO_CANDIDATE : null);
+                }).toList();
+        return new GapViews.InvestmentTargets(chain, NOTICE, notices.of(ranked.stream().anyMatch(Candidate::sample)), thresholds(),
+                gaps, ranked);
     }
 }

@@ -1,5 +1,7 @@
 package cn.clustergraph.gap;
 
+import cn.clustergraph.web.DataNotice;
+
 import java.util.List;
 
 /** Read models of the gap analysis and the 重点招商对象清单. */
@@ -27,8 +29,11 @@ public final class GapViews {
     record Thresholds(int weakMinLocal, int weakMinScale, double weakMinOutput, int strongMinLocal, double strongMinOutput) {
     }
 
-    /** A chain's segments ranked by gap priority. */
-    record ChainGaps(String chain, boolean assumedMap, String notice, Thresholds thresholds, long missing, long weak, long present,
+    /**
+     * A chain's segments ranked by gap priority; {@code note} says what is assumed (the segment maps), {@code dataNotice}
+     * is the sample banner when the figures include sample enterprises.
+     */
+    record ChainGaps(String chain, boolean assumedMap, String note, DataNotice dataNotice, Thresholds thresholds, long missing, long weak, long present,
                      List<SegmentGap> segments) {
     }
 
@@ -41,7 +46,7 @@ public final class GapViews {
     }
 
     /** Chains × stages with statuses. */
-    record Matrix(List<String> stages, Thresholds thresholds, String notice, List<MatrixRow> rows) {
+    record Matrix(List<String> stages, Thresholds thresholds, String note, DataNotice dataNotice, List<MatrixRow> rows) {
     }
 
     /** A non-local enterprise that could fill a gap, with its score and why it is on the list. */
@@ -50,7 +55,18 @@ public final class GapViews {
                      double output, boolean primarySegment, boolean sample, List<String> reasons) {
     }
 
-    /** The ranked 重点招商对象清单 of a chain. */
-    public record InvestmentTargets(String chain, String notice, Thresholds thresholds, List<Candidate> candidates) {
+    /** Shown for a gap segment with no non-local enterprise in the register (in the list and in its exports). */
+    static final String NO_CANDIDATE = "无登记候选企业 No candidate in the register";
+
+    /** A 缺链/弱链 segment of the list, with how many candidates it has; {@code note} is {@link #NO_CANDIDATE} when none. */
+    public record GapSegment(String segmentId, String segment, String status, int candidates, String note) {
+    }
+
+    /**
+     * The ranked 重点招商对象清单 of a chain: every gap segment ({@code gaps}, also those without candidates) and the
+     * candidates ranked by score.
+     */
+    public record InvestmentTargets(String chain, String note, DataNotice dataNotice, Thresholds thresholds, List<GapSegment> gaps,
+                             List<Candidate> candidates) {
     }
 }

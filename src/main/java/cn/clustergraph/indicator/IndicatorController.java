@@ -23,10 +23,12 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators")
-    @Operation(summary = "Indicators with their primary city-level targets; q filters by name, origin by 附件1/附件3/正文 指标列表")
+    @Operation(summary = "指标列表：文件中的指标及其市级目标（样例链规划指标仅在 sample=true 时列出） · Indicators of the document with their "
+            + "primary city-level targets; q filters by name, origin by 附件1/附件3/正文; sample=true adds the sample chain-plan indicators")
     Collection<IndicatorViews.IndicatorSummary> indicators(@RequestParam(required = false) String q,
-                                                           @RequestParam(required = false) String origin) {
-        return service.list(q, origin);
+                                                           @RequestParam(required = false) String origin,
+                                                           @RequestParam(required = false) Boolean sample) {
+        return service.list(q, origin, sample);
     }
 
     @GetMapping("/indicators/{id}")

@@ -9,6 +9,7 @@ import cn.clustergraph.indicator.IndicatorViews.TownDetail;
 import cn.clustergraph.indicator.IndicatorViews.TownSummary;
 import cn.clustergraph.indicator.IndicatorViews.TownTarget;
 import cn.clustergraph.indicator.IndicatorViews.TownValue;
+import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
 import org.neo4j.driver.Value;
 import cn.clustergraph.neo4j.ReadQueries;
@@ -32,14 +33,28 @@ public class IndicatorService {
         this.reads = reads;
     }
 
-    Collection<IndicatorSummary> list(String q, String origin) {
+    /** The origins an indicator can have: the document's three, and the sample chain plans. */
+    static final List<String> ORIGINS = List.of("附件1", "附件3", "正文", "链规划(样例)");
+
+    /**
+     * The document's indicators (72: 附件1, 附件3, 正文); the sample chain-plan indicators only with {@code sample = true}
+     * or when their origin is asked for, so sample data never inflates the document's figures.
+     */
+    Collection<IndicatorSummary> list(String q, String origin, Boolean sample) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", q == null || q.isBlank() ? null : q.strip());
-        params.put("origin", origin == null || origin.isBlank() ? null : origin.strip());
+        String o = origin == null || origin.isBlank() ? null : origin.strip();
+        if (o != null && !ORIGINS.contains(o)) {
+            throw BadRequestException.unknownName("origin", "指标来源须为 " + String.join(" / ", ORIGINS) + " 之一，不能是 " + o,
+                    "origin must be one of " + String.join(", ", ORIGINS) + ", not '" + o + "'");
+        }
+        params.put("origin", o);
+        params.put("withSample", Boolean.TRUE.equals(sample) || o != null);
         return reads.list("""
                         MATCH (i:Indicator)
                         WHERE ($q IS NULL OR i.name CONTAINS $q OR i.id = $q OR i.category CONTAINS $q)
                           AND ($origin IS NULL OR i.origin = $origin)
+                          AND ($withSample OR NOT coalesce(i.sample, false))
                         RETURN i,
                           COLLECT { MATCH (i)-[r:LED_BY|CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY r.order } AS departments,
                           COLLECT { MATCH (i)-[:HAS_TARGET]->(t:Target)-[s:STATED_IN]->(src:Source)
@@ -49,7 +64,8 @@ public class IndicatorService {
                     Value i = r.get("i");
                     return new IndicatorSummary(i.get("id").asString(), i.get("origin").asString(), i.get("no").asString(null),
                             i.get("category").asString(null), i.get("name").asString(), i.get("unit").asString(null),
-                            r.get("departments").asList(Value::asString), r.get("targets").asList(IndicatorService::target));
+                            r.get("departments").asList(Value::asString), r.get("targets").asList(IndicatorService::target),
+                            i.get("sample").asBoolean(false));
                 });
     }
 
@@ -75,7 +91,8 @@ public class IndicatorService {
                             r.get("same").asList(Value::asString),
                             r.get("src").isNull() ? null : r.get("src").get("ref").asString(),
                             r.get("src").isNull() ? null : r.get("src").get("text").asString());
-                }).orElseThrow(() -> new NotFoundException("No indicator with id '" + id + "' (e.g. A1-02, A3-10, G-LAND) 未找到该指标"));
+                }).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的指标（如 A1-02、A3-10、G-LAND）",
+                        "No indicator with id '" + id + "' (e.g. A1-02, A3-10, G-LAND)"));
     }
 
     /** The town breakdown, or null for an indicator without town targets. */
@@ -119,7 +136,8 @@ public class IndicatorService {
                             r.get("targets").asList(v -> new TownTarget(v.get("indicatorId").asString(), v.get("indicator").asString(),
                                     v.get("unit").asString(null), v.get("value").isNull() ? null : v.get("value").asDouble(),
                                     v.get("text").asString(), v.get("department").asString(null))));
-                }).orElseThrow(() -> new NotFoundException("No town named '" + name + "' 未找到该镇（街道）"));
+                }).orElseThrow(() -> new NotFoundException("没有名为 " + name + " 的镇（街道）（名称或别名，见 GET /api/towns）",
+                        "No town named '" + name + "' (a name or alias; see GET /api/towns)"));
     }
 
     static TargetView target(Value t) {

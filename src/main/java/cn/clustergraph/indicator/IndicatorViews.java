@@ -28,7 +28,7 @@ final class IndicatorViews {
 
     /** An indicator in the list. */
     record IndicatorSummary(String id, String origin, String no, String category, String name, String unit,
-                            List<String> departments, List<TargetView> targets) {
+                            List<String> departments, List<TargetView> targets, boolean sample) {
     }
 
     /** One indicator with every target statement and, for 附件3 indicators, the town breakdown. */

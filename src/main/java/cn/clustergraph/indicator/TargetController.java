@@ -34,7 +34,7 @@ class TargetController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One target (or an indicator's primary latest target) with progress")
+    @Operation(summary = "One target (or an indicator's primary latest target) with progress 目标详情及进度")
     TargetDetail get(@PathVariable String id) {
         return service.get(id);
     }

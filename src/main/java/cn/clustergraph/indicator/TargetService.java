@@ -4,6 +4,7 @@ import cn.clustergraph.indicator.TargetRecords.Contributors;
 import cn.clustergraph.indicator.TargetRecords.TargetDetail;
 import cn.clustergraph.indicator.TargetRecords.TargetItem;
 import cn.clustergraph.notice.DataNotices;
+import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
@@ -154,6 +155,10 @@ public class TargetService {
         Paging p = Paging.of(page, size, this.paging);
         Map<String, Object> params = new HashMap<>();
         params.put("indicator", indicator);
+        if (indicator != null && reads.one("MATCH (i:Indicator {id: $indicator}) RETURN i.id AS id", params).isEmpty()) {
+            throw BadRequestException.unknownName("indicator", "没有编号为 " + indicator + " 的指标（如 A1-02，见 GET /api/indicators）",
+                    "No indicator with id '" + indicator + "' (e.g. A1-02; see GET /api/indicators)");
+        }
         params.put("measured", measured);
         params.put("year", year);
         params.put("primary", primary);

@@ -31,15 +31,28 @@ public class DataNotices {
         if (!sample) {
             return null;
         }
+        List<Map<String, Object>> s = samples();
+        String notice = s.stream().map(m -> (String) m.get("notice")).filter(n -> n != null && !n.isBlank()).findFirst()
+                .orElse(SAMPLE);
+        return new DataNotice(true, notice, s.stream().map(m -> (String) m.get("name")).toList());
+    }
+
+    /**
+     * The banner when the graph holds any sample dataset, else null: for answers built from rollups over every enterprise
+     * (counts and output per segment, chain or stage), which include the sample enterprises when there are any.
+     */
+    public DataNotice ifAnySample() {
+        return of(!samples().isEmpty());
+    }
+
+    private List<Map<String, Object>> samples() {
         List<Map<String, Object>> s = samples;
         if (s == null) {
             s = List.copyOf(client.query("MATCH (d:Dataset {sample: true}) RETURN d.name AS name, d.notice AS notice ORDER BY name")
                     .fetch().all());
             samples = s;
         }
-        String notice = s.stream().map(m -> (String) m.get("notice")).filter(n -> n != null && !n.isBlank()).findFirst()
-                .orElse(SAMPLE);
-        return new DataNotice(true, notice, s.stream().map(m -> (String) m.get("name")).toList());
+        return s;
     }
 
     @EventListener

@@ -1,12 +1,8 @@
 package cn.clustergraph.programme;
 
 import cn.clustergraph.csv.ImportProperties;
-import cn.clustergraph.csv.ImportValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,14 +25,5 @@ class ImportController {
     @Operation(summary = "Validate and reload programme/ and chains/ 重新导入方案数据")
     ProgrammeImporter.Result reimport() {
         return importer.load(props.source());
-    }
-
-    @ExceptionHandler(ImportValidationException.class)
-    ProblemDetail invalid(ImportValidationException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.problems().size() + " problem(s) in the import files; nothing was written");
-        p.setTitle("Import files are invalid 导入文件有误");
-        p.setProperty("problems", e.problems());
-        return p;
     }
 }

@@ -70,15 +70,24 @@ public class ProgrammeService {
                                             m.get("title").asString(), m.get("annexTitles").asList(Value::asString),
                                             m.get("tasks").asList(Value::asLong), source(m.get("source")))))),
                             clusters(r.get("clusters"), chains), chains);
-                }).orElseThrow(() -> new NotFoundException("The programme has not been loaded 尚未导入方案"));
+                }).orElseThrow(() -> new NotFoundException("尚未导入方案", "The programme has not been loaded"));
     }
 
     Collection<TaskSummary> tasks(String department, String section, String measure) {
         Map<String, Object> params = new HashMap<>();
         params.put("department", department == null ? null : departments.resolve(department)
-                .orElseThrow(() -> new BadRequestException("department", "No department named '" + department + "' 未找到该部门")));
+                .orElseThrow(() -> BadRequestException.unknownName("department", "没有名为 " + department + " 的部门（名称、简称或全称）",
+                        "No department named '" + department + "' (a name, alias or full name)")));
         params.put("section", section);
         params.put("measure", measure);
+        if (section != null && reads.one("MATCH (s:Section {id: $section}) RETURN s.id AS id", params).isEmpty()) {
+            throw BadRequestException.unknownName("section", "没有编号为 " + section + " 的章节（如 S2.1）",
+                    "No section with id '" + section + "' (e.g. S2.1)");
+        }
+        if (measure != null && reads.one("MATCH (m:Measure {id: $measure}) RETURN m.id AS id", params).isEmpty()) {
+            throw BadRequestException.unknownName("measure", "没有编号为 " + measure + " 的措施（如 M04）",
+                    "No measure with id '" + measure + "' (e.g. M04)");
+        }
         return reads.list("""
                         MATCH (t:Task)-[:PART_OF]->(m:Measure)
                         WHERE ($section IS NULL OR t.sectionId = $section) AND ($measure IS NULL OR m.id = $measure)
@@ -117,7 +126,8 @@ public class ProgrammeService {
                             r.get("concerns").asList(c -> new Mention(c.get("kind").asString(), c.get("id").asString(),
                                     c.get("name").asString(), c.get("quote").asString(null))),
                             r.get("sources").asList(ProgrammeService::source));
-                }).orElseThrow(() -> new NotFoundException("No task number " + no + " (附件2 has tasks 1–62) 未找到该任务"));
+                }).orElseThrow(() -> new NotFoundException("没有第 " + no + " 项任务（附件2 的任务为 1–62）",
+                        "No task number " + no + " (annex 2 has tasks 1–62)"));
     }
 
     /** Clusters ordered by their first chain in document order, each with its chains in that order. */

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import cn.clustergraph.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,9 +101,9 @@ class ReportController {
     @ExceptionHandler(ReportException.class)
     ResponseEntity<ProblemDetail> failed(ReportException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setTitle(status == HttpStatus.CONFLICT ? "Report cannot run 报表无法运行" : "Report failed 报表运行失败");
-        p.setType(URI.create("about:blank"));
+        ProblemDetail p = status == HttpStatus.CONFLICT
+                ? ApiProblem.of(status, ApiProblem.Kind.REPORT_CANNOT_RUN, "报表 " + e.report() + " 无法运行：" + e.getMessage(), e.getMessage())
+                : ApiProblem.of(status, ApiProblem.Kind.REPORT_FAILED, "报表 " + e.report() + " 运行失败：" + e.getMessage(), e.getMessage());
         p.setProperty("report", e.report());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }

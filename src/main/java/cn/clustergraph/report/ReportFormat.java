@@ -24,7 +24,8 @@ enum ReportFormat {
                 case "json" -> JSON;
                 case "csv" -> CSV;
                 case "xlsx", "excel" -> XLSX;
-                default -> throw new BadRequestException("format", "format must be json, csv or xlsx, not '" + format + "'");
+                default -> throw new BadRequestException("format", "format 须为 json、csv 或 xlsx，不能是 " + format,
+                    "format must be json, csv or xlsx, not '" + format + "'");
             };
         }
         String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);

@@ -52,22 +52,57 @@ class ReportRunner {
     /**
      * A declared {@value #CHAIN} parameter becomes the chain's canonical name by {@link ChainNames} (name, alias, English
      * name), a {@value #DEPARTMENT} parameter the department's by {@link DepartmentService#resolve}; a name neither knows is
-     * passed on as given (the report then finds nothing). Reports therefore match on the canonical name only.
+     * refused (400 "/problems/unknown-name" naming the parameter), as the endpoints answer 404 for it: an unknown name
+     * never reads as "no rows". Reports therefore match on the canonical name only.
      */
     private Map<String, Object> resolveNames(Map<String, Object> given) {
         Map<String, Object> params = new LinkedHashMap<>(given);
-        if (params.get(CHAIN) instanceof String chain) {
-            params.put(CHAIN, chains.resolve(chain).orElse(chain));
+        if (params.get(CHAIN) instanceof String chain && !chain.isBlank()) {
+            params.put(CHAIN, chains.resolve(chain).orElseThrow(() -> BadRequestException.unknownName(CHAIN,
+                    "没有名为 " + chain + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
+                    "No chain named '" + chain + "' (a chain name, alias or English name; see GET /api/chains)")));
         }
         if (params.get(DEPARTMENT) instanceof String department && !department.isBlank()) {
-            params.put(DEPARTMENT, departments.resolve(department).orElse(department));
+            params.put(DEPARTMENT, departments.resolve(department).orElseThrow(() -> BadRequestException.unknownName(DEPARTMENT,
+                    "没有名为 " + department + " 的部门（名称、简称或全称，见 GET /api/departments）",
+                    "No department named '" + department + "' (a name, alias or full name; see GET /api/departments)")));
         }
         return params;
     }
 
+    /**
+     * Other name parameters checked against the graph the way the reports match them: an unknown town, honour, indicator,
+     * section or task number is refused with 400 naming the parameter instead of an empty result.
+     */
+    private static final Map<String, String[]> NAME_CHECKS = Map.of(
+            "town", new String[]{"MATCH (x:Town) WHERE x.name = $v OR $v IN coalesce(x.aliases, []) RETURN count(x) > 0 AS found",
+                    "镇（街道）", "town (name or alias; see GET /api/towns)"},
+            "honour", new String[]{"MATCH (x:Honour {name: $v}) RETURN count(x) > 0 AS found", "荣誉", "honour"},
+            "indicator", new String[]{"MATCH (x:Indicator) WHERE x.id = $v OR x.name = $v RETURN count(x) > 0 AS found",
+                    "指标（编号或名称）", "indicator (id or name; see GET /api/indicators)"},
+            "section", new String[]{"MATCH (x:Section) WHERE x.id = $v OR x.no = $v RETURN count(x) > 0 AS found",
+                    "章节（编号或序号）", "section (id or number)"},
+            "no", new String[]{"MATCH (x:Task {no: $v}) RETURN count(x) > 0 AS found", "任务序号", "task number (1–62)"});
+
+    private void checkNames(Map<String, Object> params, org.neo4j.driver.Session session, TransactionConfig config) {
+        for (var e : params.entrySet()) {
+            String[] check = NAME_CHECKS.get(e.getKey());
+            Object v = e.getValue();
+            if (check == null || v == null || (v instanceof String str && str.isBlank())) {
+                continue;
+            }
+            boolean found = session.executeRead(tx -> tx.run(check[0], Map.of("v", v)).single().get("found").asBoolean(), config);
+            if (!found) {
+                throw BadRequestException.unknownName(e.getKey(), "没有这个" + check[1] + "：" + v,
+                        "No " + check[2] + " '" + v + "'");
+            }
+        }
+    }
+
     /** The report, or 404. */
     Report report(String name) {
-        return catalog.find(name).orElseThrow(() -> new NotFoundException("No report named '" + name + "' (GET /api/reports lists them)"));
+        return catalog.find(name).orElseThrow(() -> new NotFoundException("没有名为 " + name + " 的报表（报表清单见 GET /api/reports）",
+                "No report named '" + name + "' (GET /api/reports lists them)"));
     }
 
     /**
@@ -78,9 +113,11 @@ class ReportRunner {
         Map<String, ?> in = given == null ? Map.of() : given;
         for (String key : in.keySet()) {
             if (report.parameter(key) == null) {
-                throw new BadRequestException(key, "Report '" + report.name() + "' has no parameter '" + key + "'"
-                        + (report.parameters().isEmpty() ? " (it takes none)"
-                        : " (parameters: " + String.join(", ", report.parameters().stream().map(Report.Param::name).toList()) + ")"));
+                String names = String.join(", ", report.parameters().stream().map(Report.Param::name).toList());
+                throw new BadRequestException(key, "报表 " + report.name() + " 没有参数 " + key
+                        + (report.parameters().isEmpty() ? "（它不需要参数）" : "（参数：" + names + "）"),
+                        "Report '" + report.name() + "' has no parameter '" + key + "'"
+                        + (report.parameters().isEmpty() ? " (it takes none)" : " (parameters: " + names + ")"));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -89,7 +126,8 @@ class ReportRunner {
             Object value;
             if (raw == null) {
                 if (p.required()) {
-                    throw new BadRequestException(p.name(), "Parameter '" + p.name() + "' (" + p.type().label() + ") is required");
+                    throw new BadRequestException(p.name(), "缺少必填参数 " + p.name() + "（" + p.type().label() + "）",
+                            "Parameter '" + p.name() + "' (" + p.type().label() + ") is required");
                 }
                 value = p.defaultValue();
             } else {
@@ -120,6 +158,7 @@ class ReportRunner {
         TransactionConfig config = TransactionConfig.builder().withTimeout(props.timeout())
                 .withMetadata(Map.of("app", "cluster-graph", "report", name)).build();
         try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            checkNames(params, session, config);
             QueryType type = queryTypes.get(report.query());
             if (type == null) {
                 try {

@@ -5,6 +5,7 @@ import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.search.SearchRecords.Hit;
 import cn.clustergraph.search.SearchRecords.Result;
 import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.Paging;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,12 +77,12 @@ public class SearchService {
 
     public Result search(String q, String kind, Integer size) {
         if (q == null || q.isBlank()) {
-            throw new BadRequestException("q", "q (the text to search for) is required");
+            throw new BadRequestException("q", "缺少要检索的文字 q", "q (the text to search for) is required");
         }
         if (kind != null && !kind.isBlank() && !KINDS.contains(kind)) {
-            throw new BadRequestException("kind", "kind must be one of " + KINDS);
+            throw new BadRequestException("kind", "kind 须为 " + KINDS + " 之一", "kind must be one of " + KINDS);
         }
-        int limit = size == null ? 20 : Math.max(1, Math.min(size, 50));
+        int limit = size == null ? 20 : Paging.checkSize(Math.max(1, size), 50);
         String text = q.strip();
         Map<String, Object> params = new HashMap<>();
         params.put("q", text);

@@ -48,7 +48,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<UserAccount> user;
         if (internal.matches(token)) {
             if (!"GET".equals(request.getMethod())) {
-                Problems.write(request, response, Problems.unauthorized("The internal warm-up token only reads"));
+                Problems.write(request, response, Problems.unauthorized("内部预热令牌只能读取", "The internal warm-up token only reads"));
                 return;
             }
             user = Optional.of(InternalToken.WARMUP);
@@ -56,7 +56,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             user = tokens.owner(token).flatMap(accounts::find).filter(UserAccount::enabled);
         }
         if (user.isEmpty()) {
-            Problems.write(request, response, Problems.unauthorized("The API token is unknown, expired or revoked"));
+            Problems.write(request, response, Problems.unauthorized("接口令牌不存在、已过期或已吊销", "The API token is unknown, expired or revoked"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -27,9 +27,7 @@ class SecurityAdvice {
     @ExceptionHandler(LockedException.class)
     @ResponseStatus(HttpStatus.LOCKED)
     ProblemDetail locked(LockedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, e.getMessage());
-        p.setTitle("Locked 账户已锁定");
-        return p;
+        return Problems.locked(e.getMessage());
     }
 
     @ExceptionHandler(AuthenticationException.class)

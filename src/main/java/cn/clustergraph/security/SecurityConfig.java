@@ -60,15 +60,18 @@ class SecurityConfig {
                                     AuditService audit) throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         AuthenticationEntryPoint apiEntry = (req, res, e) -> Problems.write(req, res,
-                Problems.unauthorized("Sign in first (session from /login, or Authorization: Bearer <API token>)"));
+                Problems.unauthorized("请先登录（/login 登录，或使用 Authorization: Bearer <接口令牌>）",
+                        "Sign in first (session from /login, or Authorization: Bearer <API token>)"));
         AccessDeniedHandler apiDenied = (req, res, e) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             if (who == null || who instanceof AnonymousAuthenticationToken) {
                 // not signed in at all: a write without session or token is "sign in first", whatever else is missing
                 apiEntry.commence(req, res, new InsufficientAuthenticationException(e.getMessage()));
             } else {
-                Problems.write(req, res, Problems.forbidden(e instanceof CsrfException ? e.getMessage()
-                        + " (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)" : "Your roles do not allow this request"));
+                Problems.write(req, res, e instanceof CsrfException
+                        ? Problems.forbidden("缺少或无效的 CSRF 令牌（请把 XSRF-TOKEN Cookie 的值作为 X-XSRF-TOKEN 请求头发送）",
+                                e.getMessage() + " (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)")
+                        : Problems.forbidden("您的角色不允许此请求", "Your roles do not allow this request"));
             }
         };
         CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();

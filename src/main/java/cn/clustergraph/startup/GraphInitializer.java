@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Applies schema migrations and the first data load before the web server starts taking requests, and reports
- * the result as the {@code graph} health component (DOWN until both have finished).
+ * the result as the {@code graph} health component: DOWN until both have finished, OUT_OF_SERVICE while the hot queries
+ * are warmed (the instance is alive, just not ready: liveness stays UP, readiness is REFUSING_TRAFFIC), then UP.
  */
 @Component("graph")
 class GraphInitializer implements SmartLifecycle, HealthIndicator {
@@ -57,6 +58,11 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
         running = true;
     }
 
+    /** True once the hot endpoints have been exercised. */
+    boolean warm() {
+        return warm;
+    }
+
     /** Called once the hot endpoints have been exercised: only now is the app ready for traffic. */
     void warmedUp(String summary) {
         details.put("warmup", summary);
@@ -86,7 +92,7 @@ class GraphInitializer implements SmartLifecycle, HealthIndicator {
             return Health.down().withDetail("reason", "schema migrations or first data load not finished").withDetails(details).build();
         }
         if (!warm) {
-            return Health.down().withDetail("reason", "warming up the hot queries").withDetails(details).build();
+            return Health.outOfService().withDetail("reason", "warming up the hot queries").withDetails(details).build();
         }
         return Health.up().withDetails(details).build();
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import cn.clustergraph.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,7 +61,7 @@ class UploadController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An upload: state, problems, preview, progress (rowsDone of rowsTotal), result")
+    @Operation(summary = "An upload: state, problems, preview, progress (rowsDone of rowsTotal), result 上传状态与校验结果")
     UploadRecords.UploadStatus status(@PathVariable String id) {
         return uploads.status(id);
     }
@@ -80,16 +81,11 @@ class UploadController {
 
     @ExceptionHandler(UploadService.Conflict.class)
     ProblemDetail conflict(UploadService.Conflict e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict 状态冲突");
-        return p;
+        return ApiProblem.of(ApiProblem.Kind.CONFLICT, "上传当前的状态不允许此操作：" + e.getMessage(), e.getMessage());
     }
 
     @ExceptionHandler(StagedFile.TooLarge.class)
     ProblemDetail tooLarge(StagedFile.TooLarge e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        p.setTitle("File too large 文件过大");
-        p.setProperty("field", "file");
-        return p;
+        return ApiProblem.field(ApiProblem.of(ApiProblem.Kind.TOO_LARGE, "文件过大：" + e.getMessage(), e.getMessage()), "file");
     }
 }

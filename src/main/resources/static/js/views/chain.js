@@ -22,6 +22,18 @@ function progressCell(tg) {
     ${p.met ? html`<span class="status status-present">${t('chain.met')}</span>` : html`<span class="status status-weak">${t('chain.notMet')}</span>`}</span>`;
 }
 
+/** Whose total a target of a larger scope is: the whole programme, the cluster, every holder of the honour. */
+function scopeName(ind) {
+  return t('chain.scope.' + ind.scope);
+}
+
+/** For a target of a larger total: what this chain adds to it and its share, so the whole figure is not read as the chain's. */
+function contributionCell(ind) {
+  if (ind.scope === 'Chain' || ind.chainContribution === null || ind.chainContribution === undefined) return '';
+  const pct = ind.share !== null && ind.share !== undefined ? Math.round(ind.share * 1000) / 10 : null;
+  return html`<div class="small chain-contribution" data-share="${ind.share === null || ind.share === undefined ? '' : ind.share}">${t('chain.contribution')} <b>${num(Math.round(ind.chainContribution * 100) / 100)}</b> ${ind.unit || ''}${pct !== null ? html` · ${t('chain.shareOf', { pct, scope: scopeName(ind) })}` : ''}</div>`;
+}
+
 function segmentCard(s, g) {
   const cls = statusClass(g && g.status);
   return html`<button type="button" class="seg-card seg-${cls}" data-segment="${s.id}" data-status="${g ? g.status : ''}">
@@ -67,7 +79,7 @@ export default async function chain(ctx) {
     sub: html`${en && c.nameEn ? c.nameEn + ' · ' : ''}${t('chain.cluster')}：${c.cluster ? localName(c.cluster) : ''} ${c.clusterAssumed ? assumedBadge() : ''}`,
     actions: html`<a class="btn btn-light" data-export="csv" href="${csv}" download>${t('chain.exportCsv')}</a><a class="btn btn-light" data-export="xlsx" href="${xlsx}" download>${t('chain.exportXlsx')}</a>`,
   })}
-  ${notice('assumed', html`${assumedBadge()} ${bi(gaps.notice)}`)}
+  ${notice('assumed', html`${assumedBadge()} ${bi(gaps.note)}`)}
   <ul class="stats stats-wide">
     <li><span><strong>${c.segments.length}</strong><span>${t('chain.segments')}</span></span></li>
     <li><span><strong data-count="missing" class="c-missing">${gaps.missing}</strong><span>${t('status.缺链')}</span></span></li>
@@ -118,8 +130,8 @@ export default async function chain(ctx) {
     <div class="table-wrap"><table class="data">
       <thead><tr><th scope="col">${t('ind.name')}</th><th scope="col">${t('common.yearCol')}</th><th scope="col">${t('ind.targets')}</th><th scope="col">${t('chain.progress')}</th></tr></thead>
       <tbody>${c.targets.map((ind) => ind.targets.map((tg, i) => html`<tr>
-        ${i === 0 ? html`<td rowspan="${ind.targets.length}">${entityLink('indicator', ind.indicatorId, ind.name)} <span class="muted small">${ind.indicatorId} · ${ind.unit || ''}</span> ${ind.sample ? sampleBadge() : ''}</td>` : ''}
-        <td class="nowrap">${tg.year}${tg.town ? ' · ' + tg.town : ''}</td><td class="nowrap">${targetLabel(tg)} ${tg.qualifier || ''}</td><td>${progressCell(tg)}</td></tr>`))}</tbody></table></div>
+        ${i === 0 ? html`<td rowspan="${ind.targets.length}">${entityLink('indicator', ind.indicatorId, ind.name)} <span class="muted small">${ind.indicatorId} · ${ind.unit || ''}</span> ${ind.sample ? sampleBadge() : ''}${contributionCell(ind)}</td>` : ''}
+        <td class="nowrap">${tg.year}${tg.town ? ' · ' + tg.town : ''}</td><td class="nowrap">${targetLabel(tg)} ${tg.qualifier || ''}</td><td>${ind.scope !== 'Chain' && tg.progress ? html`<span class="small muted scope-label">${t('chain.scopeProgress', { scope: scopeName(ind) })}</span> ` : ''}${progressCell(tg)}</td></tr>`))}</tbody></table></div>
     <h3>${t('chain.honours')}</h3>
     <ul class="chips">${c.honours.map((h) => html`<li><a class="chip" href="${'#/enterprises?chain=' + encodeURIComponent(c.name) + '&honour=' + encodeURIComponent(h.name)}">${h.name}<small>${h.enterprises}</small></a></li>`)}</ul>
   </section>`;

@@ -13,7 +13,7 @@ export default async function gaps(ctx) {
     sub: t('gaps.intro'),
     actions: html`<a class="btn" id="workbook" href="/api/investment-targets?format=xlsx" download>${t('gaps.workbook')}</a>`,
   })}
-  ${notice('assumed', html`${assumedBadge()} ${bi(m.notice)}`)}
+  ${notice('assumed', html`${assumedBadge()} ${bi(m.note)}`)}
   <p class="legend">${['缺链', '弱链', '有链'].map((s) => html`<span class="legend-item">${statusBadge(s)}</span>`)}
     <span class="small muted">${t('gaps.thresholdText', { l: th.weakMinLocal, s: th.weakMinScale, o: output(th.weakMinOutput) })}</span></p>
   <div class="table-wrap"><table class="data gap-matrix" id="gap-matrix">

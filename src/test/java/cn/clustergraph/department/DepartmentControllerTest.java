@@ -38,11 +38,14 @@ class DepartmentControllerTest {
 
     @Test
     void unknownDepartmentIsProblemJson() throws Exception {
-        given(service.detail("无此局")).willThrow(new NotFoundException("No department named '无此局'"));
+        given(service.detail("无此局")).willThrow(new NotFoundException("没有名为 无此局 的部门", "No department named '无此局'"));
         mvc.perform(get("/api/departments/{name}", "无此局"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("No department named '无此局'"));
+                .andExpect(jsonPath("$.type").value("/problems/not-found"))
+                .andExpect(jsonPath("$.en").value("No department named '无此局'"))
+                .andExpect(jsonPath("$.zh").value("没有名为 无此局 的部门"))
+                .andExpect(jsonPath("$.detail").value("No department named '无此局' / 没有名为 无此局 的部门"));
     }
 }

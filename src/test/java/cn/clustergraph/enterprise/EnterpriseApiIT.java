@@ -123,7 +123,8 @@ class EnterpriseApiIT {
             assertThat(e.get("output").asDouble()).isLessThanOrEqualTo(last);
             last = e.get("output").asDouble();
         }
-        assertThat(api.get("/api/enterprises?size=999").get("size").asInt()).isEqualTo(200);
+        assertThat(api.get("/api/enterprises?size=200").get("size").asInt()).isEqualTo(200);
+        assertThat(api.raw("/api/enterprises?size=999").statusCode()).isEqualTo(400);
         assertThat(api.raw("/api/enterprises?size=0").statusCode()).isEqualTo(400);
     }
 

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.within;
 class GapIT {
 
     @Autowired
+    cn.clustergraph.notice.DataNotices notices;
+    @Autowired
     Neo4jClient client;
     @Autowired
     RollupService rollups;
@@ -148,7 +150,7 @@ class GapIT {
         var lenientRule = new GapRule(lenientProps, client);
         try {
             lenientRule.store();
-            var u2 = segment(new GapService(reads, lenientProps, lenientRule, chains).chainGaps("测试链"), "T-U2");
+            var u2 = segment(new GapService(reads, lenientProps, lenientRule, chains, notices).chainGaps("测试链"), "T-U2");
             assertThat(u2.status()).isEqualTo("有链");
             assertThat(u2.signals()).isEmpty();
             assertThat(client.query("MATCH (s:Segment {id: 'T-U2'}) RETURN s.gapRule").fetchAs(String.class).one().orElseThrow())
@@ -159,7 +161,7 @@ class GapIT {
         }
         assertThat(client.query("MATCH (c:Chain {name: '测试链'}) RETURN c.gapWeak").fetchAs(Long.class).one().orElseThrow()).isEqualTo(1);
         var supplyHeavyProps = new GapProperties(3, 1, 50000, 5, 200000, 20, 2, 1, 3, 20);
-        var supplyHeavy = new GapService(reads, supplyHeavyProps, new GapRule(supplyHeavyProps, client), chains);
+        var supplyHeavy = new GapService(reads, supplyHeavyProps, new GapRule(supplyHeavyProps, client), chains, notices);
         assertThat(supplyHeavy.investmentTargets("测试链", null).candidates()).extracting(GapViews.Candidate::enterpriseId)
                 .containsExactly("TX3", "TX1", "TX2");
     }

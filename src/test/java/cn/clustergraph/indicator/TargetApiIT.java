@@ -112,8 +112,12 @@ class TargetApiIT {
 
     @Test
     void listsAreFilteredPaginatedAndCapped() {
-        JsonNode measured = api.get("/api/targets?measured=true&size=500");
+        JsonNode measured = api.get("/api/targets?measured=true&size=200");
         assertThat(measured.get("size").asInt()).isEqualTo(200);
+        var tooLarge = api.raw("/api/targets?measured=true&size=500");
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(api.json(tooLarge.body()).get("field").asString()).isEqualTo("size");
+        assertThat(api.json(tooLarge.body()).get("zh").asString()).contains("最大为 200");
         assertThat(list(measured.get("items"))).allMatch(t -> !t.get("progress").isNull());
         JsonNode unmeasured = api.get("/api/targets?indicator=A1-01");
         assertThat(list(unmeasured.get("items"))).allMatch(t -> t.get("progress").isNull());

@@ -43,7 +43,13 @@ class ReportAnswersIT {
         assertThat(column(run("tasks-by-lead-department", Map.of("department", "经信局")), "no")).isEqualTo(LED_BY_JXJ);
         ReportResult hr = run("tasks-by-lead-department", Map.of("department", "市人社保局"));
         assertThat(rows(hr)).extracting(r -> r.get("department"), r -> r.get("no")).containsExactly(tuple("市人力社保局", 58L));
-        assertThat(run("tasks-by-lead-department", Map.of("department", "不存在的局")).rows()).isEmpty();
+        // an unknown department is refused (as /api/departments/{name} answers 404), never read as "no tasks" (issue 14)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("tasks-by-lead-department", Map.of("department", "不存在的局")))
+                .isInstanceOfSatisfying(cn.clustergraph.web.BadRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("department");
+                    assertThat(e.kind()).isEqualTo(cn.clustergraph.web.ApiProblem.Kind.UNKNOWN_NAME);
+                    assertThat(e.zh()).contains("不存在的局");
+                });
     }
 
     @Test

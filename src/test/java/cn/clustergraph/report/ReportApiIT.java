@@ -137,12 +137,13 @@ class ReportApiIT {
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(wrongType.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
         assertThat(jsonObject(wrongType)).containsEntry("field", "no")
-                .containsEntry("detail", "Parameter 'no': expected a whole number (Integer), got text 'fifty-two'");
+                .containsEntry("en", "Parameter 'no': expected a whole number (Integer), got text 'fifty-two'")
+                .containsEntry("type", "/problems/bad-request");
 
         var unknown = send("POST", "/api/reports/task-provenance", "{\"task\": 52}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(jsonObject(unknown)).containsEntry("field", "task")
-                .containsEntry("detail", "Report 'task-provenance' has no parameter 'task' (parameters: no)");
+                .containsEntry("en", "Report 'task-provenance' has no parameter 'task' (parameters: no)");
 
         var format = send("POST", "/api/reports/task-provenance?format=pdf", null);
         assertThat(format.statusCode()).isEqualTo(400);

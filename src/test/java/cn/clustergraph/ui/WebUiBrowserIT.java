@@ -181,6 +181,8 @@ class WebUiBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".cluster"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector(".cluster .badge-assumed"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector(".chains li"))).hasSize(8);
+        // the document's 72 indicators; the 8 sample chain-plan indicators are not counted in (issue 14)
+        assertThat(driver.findElement(By.cssSelector("a[href='#/indicators'] strong")).getText()).isEqualTo("72");
         screenshot("01-home");
     }
 
@@ -367,6 +369,8 @@ class WebUiBrowserIT {
         open("/gaps", "/gaps");
         assertThat(driver.findElements(By.cssSelector("#gap-matrix tbody tr[data-chain]"))).hasSize(8);
         assertThat(driver.findElement(By.id("workbook")).getAttribute("href")).endsWith("/api/investment-targets?format=xlsx");
+        // the matrix counts sample enterprises: the banner says so, as on every other view (issue 14)
+        assertThat(driver.findElement(By.cssSelector(".sample-banner")).isDisplayed()).isTrue();
         screenshot("22-gaps");
         open("/chains", "/chains");
         assertThat(driver.findElements(By.cssSelector("#chain-table tbody tr"))).hasSize(8);
@@ -375,6 +379,11 @@ class WebUiBrowserIT {
             open("/chains/" + enc(c[0]) + "?segment=" + c[1], "/chains/:name");
             assertThat(driver.findElement(By.cssSelector(".seg-card[data-segment='" + c[1] + "']")).getAttribute("data-status")).isEqualTo("缺链");
             assertThat(driver.findElements(By.cssSelector(".seg-card[data-status='缺链']"))).hasSize(1);
+            // programme-wide targets: the chain's own contribution and share, the whole figure labelled as such (issue 14)
+            WebElement share = driver.findElement(By.cssSelector(".chain-contribution"));
+            assertThat(Double.parseDouble(share.getAttribute("data-share"))).isBetween(0.0001, 0.9999);
+            assertThat(share.getText()).contains("本链贡献", "全方案");
+            assertThat(mainText()).contains("全方案进度");
         }
     }
 
