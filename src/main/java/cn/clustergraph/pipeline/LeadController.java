@@ -41,7 +41,7 @@ class LeadController {
     }
 
     @GetMapping("/api/leads/{id}")
-    @Operation(summary = "A lead with its events (stage moves, corrections, 跟进记录, edits), path and project")
+    @Operation(summary = "A lead with its events, path and project 线索详情（阶段变更、更正、跟进记录、修改）")
     Lead one(@PathVariable String id) {
         return pipeline.lead(id);
     }
@@ -54,7 +54,7 @@ class LeadController {
     }
 
     @PatchMapping(path = "/api/leads/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change a lead's owner (coordinator), source, chain leader, title, segments or project figures")
+    @Operation(summary = "Change a lead's owner (coordinator), source, chain leader, title, segments or project figures 修改线索（负责人、来源、链长、环节、项目数据）")
     Lead patch(@PathVariable String id, @RequestBody LeadPatch body) {
         return leads.patch(id, body);
     }
@@ -66,13 +66,13 @@ class LeadController {
     }
 
     @PostMapping(path = "/api/leads/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Correct a wrong move: back to a stage the lead passed, with a reason (a new event; history stays)")
+    @Operation(summary = "Correct a wrong move: back to a stage the lead passed, with a reason (a new event; history stays) 更正错误的阶段变更（新事件，历史保留）")
     Lead correct(@PathVariable String id, @RequestBody StageRequest body) {
         return leads.correct(id, body);
     }
 
     @PostMapping(path = "/api/leads/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a 跟进记录: date, way, content, next step, next date")
+    @Operation(summary = "Add a follow-up note 添加跟进记录: date, way, content, next step, next date")
     Lead note(@PathVariable String id, @RequestBody NoteRequest body) {
         return leads.note(id, body);
     }

@@ -44,7 +44,7 @@ class PipelineController {
     }
 
     @GetMapping("/api/pipeline/segments")
-    @Operation(summary = "Funnels per segment (of one chain or all)")
+    @Operation(summary = "Funnels per segment (of one chain or all) 各环节招商漏斗")
     List<Funnel> segments(@RequestParam(required = false) String chain) {
         return pipeline.bySegment(chain);
     }

@@ -1,6 +1,11 @@
 package cn.clustergraph.web;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.account.AccountService;
+import cn.clustergraph.account.Role;
+import cn.clustergraph.audit.Actor;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.EnumSet;
 import cn.clustergraph.GraphIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +30,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation of the OpenAPI document, signed in as the admin, called with what users and scripts get wrong: broken
+ * Every operation of the OpenAPI document, signed in as a user holding the admin, coordinator, 招商 and analyst roles
+ * (so that every operation gets past authorization to its own checks), called with what users and scripts get wrong: broken
  * percent-encodings in the path and the query, unknown names, wrong types, oversize page sizes, a wrong method, a wrong
  * content type and malformed JSON. Fails on any 5xx, any error that is not the API's problem+json (stable type, title,
  * detail, zh, en) and any stack trace or ERROR line in the log. Requests that could write are only ever sent in shapes
@@ -46,6 +52,23 @@ class ApiProblemSweepIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    AccountService accounts;
+
+    private String token;
+
+    /** The sweeper: every role that passes the URL rules (admin pages, the coordinator's tracking, 招商 leads, the console). */
+    String token() {
+        if (token == null) {
+            if (accounts.find("t-sweeper").isEmpty()) {
+                accounts.create(new Actor("test", "local"), "t-sweeper", "sweeper-Passw0rd!", new AccountService.Profile(null,
+                        EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.INVESTMENT, Role.ANALYST), null, null, List.of()));
+            }
+            token = Api.token(port, "t-sweeper", "sweeper-Passw0rd!");
+        }
+        return token;
+    }
+
     /** A raw HTTP/1.0 exchange (a socket, so that malformed targets such as "%ZZ" reach the server as they are). */
     record Answer(String request, int status, String contentType, String body) {
     }
@@ -55,7 +78,7 @@ class ApiProblemSweepIT {
             socket.setSoTimeout(120_000);
             byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Authorization: Bearer " + Api.adminToken(port) + "\r\nAccept: application/json\r\n");
+                    + "Authorization: Bearer " + token() + "\r\nAccept: application/json\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }
