@@ -46,12 +46,19 @@ final class RegisterValidation {
     private java.util.function.BiConsumer<String, Map<String, Object>> rowListener = (sheet, row) -> { };
     private long totalRows;
     private boolean stopped;
+    private boolean datasetGiven;
 
     RegisterValidation(Driver driver, RegisterRows.Vocabulary vocabulary, RegisterSource source, String defaultDataset) {
         this.driver = driver;
         this.vocabulary = vocabulary;
         this.source = source;
         this.defaultDataset = defaultDataset;
+    }
+
+    /** The dataset name was given by the caller (--dataset, the upload form): a dataset sheet naming another is an error. */
+    RegisterValidation datasetGiven(boolean given) {
+        this.datasetGiven = given;
+        return this;
     }
 
     ImportProblems problems() {
@@ -171,6 +178,10 @@ final class RegisterValidation {
                     break;
                 }
                 info = RegisterRows.dataset(r, problems);
+                if (datasetGiven && defaultDataset != null && info.name() != null && !info.name().equals(defaultDataset)) {
+                    problems.add(r, "name", "the register's dataset sheet names '" + info.name() + "' but the dataset given is '"
+                            + defaultDataset + "' (--dataset or the upload form): they must agree — leave the given name out or change the sheet");
+                }
             }
             if (info == null) {
                 problems.add(rows.file(), 2, null, "the dataset sheet needs one row (name, title, sample, notice …)");

@@ -198,7 +198,7 @@ public class UploadService {
         }
         RegisterSource source = RegisterSource.of(path);
         RegisterPreview preview = new RegisterPreview(driver);
-        RegisterImporter.Checked checked = registers.check(source, u.dataset, preview);
+        RegisterImporter.Checked checked = registers.check(source, u.dataset, u.dataset != null, preview);
         checked.problems().forEach(p -> problems.add(p.file(), p.line(), p.column(), p.message()));
         u.register = source;
         u.dataset = checked.dataset();
