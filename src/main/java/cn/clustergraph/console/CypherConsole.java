@@ -112,7 +112,7 @@ class CypherConsole {
                 }
                 QueryGuard.checkExplained(explained);
                 if (prepared.mode() == Mode.EXPLAIN) {
-                    return new CypherResponse(columns, List.of(), 0, false, maxRows, timeoutMs, millisSince(started),
+                    return new CypherResponse(columns, List.of(), 0, false, null, maxRows, timeoutMs, millisSince(started),
                             "explain", String.valueOf(explained.queryType()), plan(explained.plan()),
                             notices(explained, prepared.checkShift()));
                 }
@@ -121,17 +121,27 @@ class CypherConsole {
                     Result result = tx.run(prepared.runText(), params);
                     columns = result.keys();
                     List<List<Object>> rows = new ArrayList<>(Math.min(maxRows, 1024));
+                    long maxBytes = props.maxResponseSize().toBytes();
+                    long bytes = 0;
+                    boolean bySize = false;
                     while (rows.size() < maxRows && result.hasNext()) {
-                        rows.add(row(result.next()));
+                        List<Object> row = row(result.next());
+                        bytes += ValueJson.estimatedBytes(row);
+                        if (bytes > maxBytes) {
+                            bySize = true;  // this row and the rest are not returned
+                            break;
+                        }
+                        rows.add(row);
                     }
-                    boolean truncated = result.hasNext();
+                    boolean truncated = bySize || result.hasNext();
                     // A profile is only complete once every row is produced; a truncated plain run is rolled back unread.
                     ResultSummary summary = !truncated || prepared.mode() == Mode.PROFILE ? result.consume() : null;
                     PlanNode plan = prepared.mode() == Mode.PROFILE && summary != null && summary.hasProfile()
                             ? plan(summary.profile()) : null;
                     List<Notice> notices = summary != null ? notices(summary, prepared.runShift())
                             : notices(explained, prepared.checkShift());
-                    return new CypherResponse(columns, rows, rows.size(), truncated, maxRows, timeoutMs, millisSince(started),
+                    return new CypherResponse(columns, rows, rows.size(), truncated, truncated ? (bySize ? "size" : "rows") : null,
+                            maxRows, timeoutMs, millisSince(started),
                             prepared.mode().name().toLowerCase(Locale.ROOT), String.valueOf(explained.queryType()), plan, notices);
                 } catch (Neo4jException e) {
                     throw Neo4jErrors.translate(e, prepared.runShift(), timeoutMs);

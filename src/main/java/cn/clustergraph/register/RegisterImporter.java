@@ -189,6 +189,19 @@ public class RegisterImporter {
             sink.write(List.of(RegisterCypher.DATASET_COMPLETE), base);
             sink.commit();
             timings.put("targets+commit", (System.nanoTime() - mark) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (!single) {
+                // batches before the failure are committed: the dataset stays marked incomplete (reads say so); the
+                // rollups follow what is in the graph, and a rerun completes the register or remove-register removes it
+                log.warn("Register '{}' failed midway ({}); it stays marked incomplete until a rerun completes it", ds.name(), e.toString());
+                try {
+                    rollups.refresh();
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                events.publishEvent(new RegisterChangedEvent(ds.name()));
+            }
+            throw e;
         }
         mark = System.nanoTime();
         rollups.refresh();

@@ -166,6 +166,9 @@ final class RegisterValidation {
             return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);
         }
         try (rows) {
+            if (rows.headers().isEmpty()) {
+                return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);  // empty or unreadable: reported
+            }
             if (!rows.headers().contains("name")) {
                 problems.add(rows.file(), 1, "name", "required column is missing from the header");
                 return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);
@@ -199,6 +202,9 @@ final class RegisterValidation {
             return false;
         }
         try (rows) {
+            if (rows.headers().isEmpty()) {
+                return true;  // an empty or unreadable sheet: already reported, no column can be named missing
+            }
             boolean ok = true;
             for (String c : required) {
                 if (!rows.headers().contains(c)) {

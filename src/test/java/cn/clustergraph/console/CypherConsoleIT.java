@@ -193,6 +193,48 @@ class CypherConsoleIT {
         assertThat(tookMs).isLessThan(8_000);
     }
 
+    /** Heap in use after a full collection (as far as System.gc() goes), in bytes. */
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /**
+     * The runaway queries of the drill: a string doubled 29 times (1 GB and more, which ran 150 s past a 10 s timeout and
+     * grew the JVM to 3.8 GB), 27 times (a 134 MB answer), and a collected list of 50 million numbers. Each is answered
+     * within the timeout and a margin — refused by the transaction memory limit or cut at the response size — the heap
+     * afterwards stays where it was, and the next query is served normally.
+     */
+    @Test
+    void runawayQueriesAreStoppedByMemoryTimeOrSizeAndTheNextQueryIsServed() throws Exception {
+        long timeoutMs = 10_000;
+        long heapBefore = usedHeapAfterGc();
+        for (String q : List.of("RETURN reduce(s = 'x', i IN range(1, 29) | s + s) AS s",
+                "RETURN reduce(s = 'x', i IN range(1, 27) | s + s) AS s",
+                "UNWIND range(1, 50000000) AS i WITH collect(i) AS c RETURN size(c) AS n, c[0..5] AS head")) {
+            long started = System.nanoTime();
+            var a = post(body("query", q, "timeoutMs", timeoutMs));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertThat(tookMs).as("%s answered within the timeout plus a margin; %s", q, a.status()).isLessThan(timeoutMs + 15_000);
+            assertThat(a.body().length()).as(q).isLessThan(20 * 1024 * 1024);
+            assertThat(a.body()).doesNotContain("Exception").doesNotContain("at org.");
+            if (a.status() == 200) {
+                assertThat(a.json()).as(q).containsEntry("truncated", true).containsEntry("truncatedBy", "size");
+            } else {
+                assertThat(a.status()).as(a.body()).isEqualTo(422);
+                assertThat(a.contentType()).contains("application/problem+json");
+                assertThat((String) a.json().get("reason")).as(a.body()).isIn("memory", "timeout");
+            }
+            var next = query("MATCH (n:ConsoleTestThing) RETURN count(n) AS c");
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.rows()).containsExactly(List.of(2));
+        }
+        assertThat(usedHeapAfterGc() - heapBefore).as("heap after GC").isLessThan(512L * 1024 * 1024);
+    }
+
     @Test
     void explainReturnsThePlanWithoutRunning() throws Exception {
         var a = post(body("query", "MATCH (n:ConsoleTestThing) WHERE n.n > 0 RETURN n.name AS name", "mode", "explain"));
@@ -324,6 +366,14 @@ class CypherConsoleIT {
                 Arguments.of("USE system SHOW USERS", 403, "admin"),
                 Arguments.of("USE `system` CALL db.labels()", 403, "admin"),
                 Arguments.of("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", 403, "admin"),
+                // what leaks other clients' queries and addresses, or the configuration: refused like dbms.listConfig
+                Arguments.of("SHOW TRANSACTIONS", 403, "admin"),
+                Arguments.of("SHOW TRANSACTIONS YIELD * RETURN *", 403, "admin"),
+                Arguments.of("SHOW SETTINGS", 403, "admin"),
+                Arguments.of("SHOW SETTINGS YIELD name, value WHERE name CONTAINS 'memory' RETURN name, value", 403, "admin"),
+                Arguments.of("SHOW SERVERS", 403, "admin"),
+                Arguments.of("SHOW CURRENT USER", 403, "admin"),
+                Arguments.of("CALL dbms.listConfig()", 403, "schema"),
                 // procedures that write or act on the DBMS
                 Arguments.of("CALL db.createLabel('ConsoleTestLabel')", 403, "write"),
                 Arguments.of("CALL db.createProperty('consoleTestProperty')", 403, "write"),
