@@ -53,12 +53,31 @@ class CypherConsole {
     record Prepared(Mode mode, String checkText, int checkShift, String runText, int runShift) {
     }
 
+    /** Console queries running at once; more are answered 503 (a few runaway queries cannot occupy the server). */
+    static final int RUNNERS = 4;
+    /** How long past its timeout the console waits for a query before it answers the timeout itself. */
+    static final long GRACE_MS = 5_000;
+
     private final Driver driver;
     private final ConsoleProperties props;
+    /**
+     * The threads console queries run on. The request waits at most the timeout plus {@link #GRACE_MS}: Neo4j checks
+     * its timeout between rows, and a single expression (a string doubled by {@code reduce}) runs on regardless; the
+     * analyst gets the timeout answer in time, the query's thread stays busy until Neo4j gives up on it.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor runners = new java.util.concurrent.ThreadPoolExecutor(RUNNERS, RUNNERS,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            Thread.ofPlatform().name("console-", 1).daemon().factory());
 
     CypherConsole(Driver driver, ConsoleProperties props) {
         this.driver = driver;
         this.props = props;
+        runners.allowCoreThreadTimeOut(true);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runners.shutdownNow();
     }
 
     CypherResponse execute(CypherRequest request) {
@@ -77,13 +96,42 @@ class CypherConsole {
         Prepared prepared = prepare(query, requested);
         try {
             QueryGuard.checkText(query);
-            CypherResponse response = run(prepared, params, maxRows, timeoutMs);
+            CypherResponse response = runBounded(prepared, params, maxRows, timeoutMs);
             log.info("Console {} ({} chars): {} rows{} in {} ms", response.mode(), query.length(), response.rowCount(),
                     response.truncated() ? " (truncated)" : "", response.elapsedMs());
             return response;
         } catch (ConsoleProblem p) {
             log.info("Console query ({} chars) not answered: {} {}", query.length(), p.getStatusCode().value(), p.reason());
             throw p;
+        }
+    }
+
+    /** {@link #run} on a console thread, answered by the timeout plus {@link #GRACE_MS} at the latest. */
+    private CypherResponse runBounded(Prepared prepared, Map<String, Object> params, int maxRows, long timeoutMs) {
+        java.util.concurrent.Future<CypherResponse> running;
+        try {
+            running = runners.submit(() -> run(prepared, params, maxRows, timeoutMs));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw ConsoleProblem.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Console busy 控制台繁忙", "busy",
+                    RUNNERS + " console queries are running (or still being stopped); try again shortly.");
+        }
+        try {
+            return running.get(timeoutMs + GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            log.warn("Console query still running {} ms past its {} ms timeout: answered as timed out, its thread is left to Neo4j", GRACE_MS, timeoutMs);
+            throw ConsoleProblem.of(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "Query timed out 查询超时", "timeout",
+                    "The query did not finish within " + timeoutMs + " ms and was stopped waiting for. Narrow it (labels, WHERE, LIMIT;"
+                            + " no strings or lists grown without bound).", Map.of("timeoutMs", timeoutMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for a console query", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

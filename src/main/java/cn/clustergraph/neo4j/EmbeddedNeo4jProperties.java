@@ -37,6 +37,11 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("1g") String transactionMaxMemory,
         @DefaultValue("0") String transactionTotalMemory) {
 
+    /** The constructor settings are bound through (the record has a second one). */
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public EmbeddedNeo4jProperties {
+    }
+
     /** Without memory limits of its own (tests and tools that start a DBMS directly). */
     public EmbeddedNeo4jProperties(boolean enabled, Path dataDir, int boltPort, String listenAddress, boolean authEnabled,
                                    String pageCache, String txLogRetention, String transactionTimeout) {

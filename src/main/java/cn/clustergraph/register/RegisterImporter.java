@@ -548,6 +548,14 @@ public class RegisterImporter {
         @Override
         public void close() {
             pool.shutdownNow();
+            try {
+                // no batch may still be committing once the load has returned (or failed)
+                if (!pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.warn("Register writers still running 60 s after the load ended");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
