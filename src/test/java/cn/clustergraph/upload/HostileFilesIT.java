@@ -121,4 +121,40 @@ class HostileFilesIT {
         assertThat(printed).contains(file).contains(message).doesNotContain("\tat ").doesNotContain("required column is missing");
         assertThat(counts()).as(file).isEqualTo(before);
     }
+
+    /** A register's own dataset sheet naming another dataset than --dataset: a problem naming both, nothing written. */
+    @org.junit.jupiter.api.Test
+    void aDatasetSheetNamingAnotherDatasetThanTheOneGivenIsAProblemNamingBoth() throws Exception {
+        Path sample = Path.of("import", "sample");
+        cn.clustergraph.Api.adminToken(port);
+        List<Long> before = counts();
+        ImportValidationException e = catchThrowableOfType(ImportValidationException.class,
+                () -> importer.load(RegisterSource.of(sample), "my-register", true, (done, total) -> { }));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("dataset.csv");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo("name");
+            assertThat(p.message()).contains("'sample-register'").contains("'my-register'");
+        });
+        assertThat(counts()).isEqualTo(before);
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = importRegister.run(List.of("--file=" + sample, "--dataset=my-register"));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("'sample-register'").contains("'my-register'");
+        assertThat(counts()).isEqualTo(before);
+
+        // without a name given, the sheet names the dataset as before
+        var checked = importer.check(RegisterSource.of(sample), "my-register", false, (sheet, row) -> { });
+        assertThat(checked.dataset()).isEqualTo("sample-register");
+        assertThat(checked.problems()).extracting(p -> p.message()).noneMatch(m -> m.contains("must agree"));
+    }
 }
