@@ -100,7 +100,7 @@ class FaultDrillIT {
             var notice = app.getBean(DataNotices.class).of(false);
             assertThat(notice).as("reads say so").isNotNull();
             assertThat(notice.incomplete()).containsExactly(DATASET);
-            assertThat(notice.notice()).contains(DATASET).contains("未完成").contains("incomplete");
+            assertThat(notice.notice()).contains(DATASET).contains("未完成").contains("Incomplete dataset");
             assertRollupsRight(app);
             assertCompleteRerun(app);  // resumes: what is in is merged, the rest created, the dataset complete
             assertThat(app.getBean(DataNotices.class).of(false)).as("complete: no notice").isNull();
