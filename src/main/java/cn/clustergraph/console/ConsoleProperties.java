@@ -11,12 +11,15 @@ import java.time.Duration;
  * @param timeout        longest a console transaction may run; a request may ask for less ({@code timeoutMs}), never more
  * @param maxRows        most rows returned; the rest is not read and the response says {@code truncated: true}
  * @param maxQueryLength longest query text accepted, in characters
+ * @param maxResponseSize most bytes of rows in one answer (estimated as JSON, UTF-8); the rows beyond it are not read and
+ *                       the response says {@code truncated: true} with {@code truncatedBy: "size"}
  */
 @ConfigurationProperties("clustergraph.console")
 record ConsoleProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("10000") int maxRows,
-        @DefaultValue("20000") int maxQueryLength) {
+        @DefaultValue("20000") int maxQueryLength,
+        @DefaultValue("16MB") org.springframework.util.unit.DataSize maxResponseSize) {
 
     ConsoleProperties {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -24,6 +27,9 @@ record ConsoleProperties(
         }
         if (maxRows < 1) {
             throw new IllegalArgumentException("clustergraph.console.max-rows must be at least 1, was " + maxRows);
+        }
+        if (maxResponseSize.toBytes() < 1) {
+            throw new IllegalArgumentException("clustergraph.console.max-response-size must be positive, was " + maxResponseSize);
         }
         if (maxQueryLength < 1) {
             throw new IllegalArgumentException("clustergraph.console.max-query-length must be at least 1, was " + maxQueryLength);

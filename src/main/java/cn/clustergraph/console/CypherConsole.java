@@ -53,12 +53,31 @@ class CypherConsole {
     record Prepared(Mode mode, String checkText, int checkShift, String runText, int runShift) {
     }
 
+    /** Console queries running at once; more are answered 503 (a few runaway queries cannot occupy the server). */
+    static final int RUNNERS = 4;
+    /** How long past its timeout the console waits for a query before it answers the timeout itself. */
+    static final long GRACE_MS = 5_000;
+
     private final Driver driver;
     private final ConsoleProperties props;
+    /**
+     * The threads console queries run on. The request waits at most the timeout plus {@link #GRACE_MS}: Neo4j checks
+     * its timeout between rows, and a single expression (a string doubled by {@code reduce}) runs on regardless; the
+     * analyst gets the timeout answer in time, the query's thread stays busy until Neo4j gives up on it.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor runners = new java.util.concurrent.ThreadPoolExecutor(RUNNERS, RUNNERS,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            Thread.ofPlatform().name("console-", 1).daemon().factory());
 
     CypherConsole(Driver driver, ConsoleProperties props) {
         this.driver = driver;
         this.props = props;
+        runners.allowCoreThreadTimeOut(true);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runners.shutdownNow();
     }
 
     CypherResponse execute(CypherRequest request) {
@@ -77,13 +96,42 @@ class CypherConsole {
         Prepared prepared = prepare(query, requested);
         try {
             QueryGuard.checkText(query);
-            CypherResponse response = run(prepared, params, maxRows, timeoutMs);
+            CypherResponse response = runBounded(prepared, params, maxRows, timeoutMs);
             log.info("Console {} ({} chars): {} rows{} in {} ms", response.mode(), query.length(), response.rowCount(),
                     response.truncated() ? " (truncated)" : "", response.elapsedMs());
             return response;
         } catch (ConsoleProblem p) {
             log.info("Console query ({} chars) not answered: {} {}", query.length(), p.getStatusCode().value(), p.reason());
             throw p;
+        }
+    }
+
+    /** {@link #run} on a console thread, answered by the timeout plus {@link #GRACE_MS} at the latest. */
+    private CypherResponse runBounded(Prepared prepared, Map<String, Object> params, int maxRows, long timeoutMs) {
+        java.util.concurrent.Future<CypherResponse> running;
+        try {
+            running = runners.submit(() -> run(prepared, params, maxRows, timeoutMs));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw ConsoleProblem.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Console busy 控制台繁忙", "busy",
+                    RUNNERS + " console queries are running (or still being stopped); try again shortly.");
+        }
+        try {
+            return running.get(timeoutMs + GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            log.warn("Console query still running {} ms past its {} ms timeout: answered as timed out, its thread is left to Neo4j", GRACE_MS, timeoutMs);
+            throw ConsoleProblem.of(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "Query timed out 查询超时", "timeout",
+                    "The query did not finish within " + timeoutMs + " ms and was stopped waiting for. Narrow it (labels, WHERE, LIMIT;"
+                            + " no strings or lists grown without bound).", Map.of("timeoutMs", timeoutMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for a console query", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -112,7 +160,7 @@ class CypherConsole {
                 }
                 QueryGuard.checkExplained(explained);
                 if (prepared.mode() == Mode.EXPLAIN) {
-                    return new CypherResponse(columns, List.of(), 0, false, maxRows, timeoutMs, millisSince(started),
+                    return new CypherResponse(columns, List.of(), 0, false, null, maxRows, timeoutMs, millisSince(started),
                             "explain", String.valueOf(explained.queryType()), plan(explained.plan()),
                             notices(explained, prepared.checkShift()));
                 }
@@ -121,17 +169,27 @@ class CypherConsole {
                     Result result = tx.run(prepared.runText(), params);
                     columns = result.keys();
                     List<List<Object>> rows = new ArrayList<>(Math.min(maxRows, 1024));
+                    long maxBytes = props.maxResponseSize().toBytes();
+                    long bytes = 0;
+                    boolean bySize = false;
                     while (rows.size() < maxRows && result.hasNext()) {
-                        rows.add(row(result.next()));
+                        List<Object> row = row(result.next());
+                        bytes += ValueJson.estimatedBytes(row);
+                        if (bytes > maxBytes) {
+                            bySize = true;  // this row and the rest are not returned
+                            break;
+                        }
+                        rows.add(row);
                     }
-                    boolean truncated = result.hasNext();
+                    boolean truncated = bySize || result.hasNext();
                     // A profile is only complete once every row is produced; a truncated plain run is rolled back unread.
                     ResultSummary summary = !truncated || prepared.mode() == Mode.PROFILE ? result.consume() : null;
                     PlanNode plan = prepared.mode() == Mode.PROFILE && summary != null && summary.hasProfile()
                             ? plan(summary.profile()) : null;
                     List<Notice> notices = summary != null ? notices(summary, prepared.runShift())
                             : notices(explained, prepared.checkShift());
-                    return new CypherResponse(columns, rows, rows.size(), truncated, maxRows, timeoutMs, millisSince(started),
+                    return new CypherResponse(columns, rows, rows.size(), truncated, truncated ? (bySize ? "size" : "rows") : null,
+                            maxRows, timeoutMs, millisSince(started),
                             prepared.mode().name().toLowerCase(Locale.ROOT), String.valueOf(explained.queryType()), plan, notices);
                 } catch (Neo4jException e) {
                     throw Neo4jErrors.translate(e, prepared.runShift(), timeoutMs);

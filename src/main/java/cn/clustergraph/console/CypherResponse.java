@@ -10,7 +10,9 @@ import java.util.Map;
  * @param columns       column names in order
  * @param rows          one list of values per row, in column order (values serialised as described in docs/console.md)
  * @param rowCount      number of rows returned
- * @param truncated     true when the query had more rows than {@code maxRows} and the rest was not read
+ * @param truncated     true when the query had more rows than {@code maxRows}, or more than {@code maxResponseSize} bytes of
+ *                      them, and the rest was not read
+ * @param truncatedBy   {@code rows} or {@code size} when truncated (which cap cut the answer), else null
  * @param maxRows       the row cap applied to this request
  * @param timeoutMs     the timeout applied to this request
  * @param elapsedMs     wall time spent in Neo4j (check, run and reading rows)
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param plan          the plan tree for {@code explain}/{@code profile}, else null
  * @param notifications Neo4j's warnings and hints about the query (deprecations, cartesian products, ...)
  */
-record CypherResponse(List<String> columns, List<List<Object>> rows, int rowCount, boolean truncated, int maxRows,
+record CypherResponse(List<String> columns, List<List<Object>> rows, int rowCount, boolean truncated, String truncatedBy, int maxRows,
                       long timeoutMs, long elapsedMs, String mode, String queryType, PlanNode plan,
                       List<Notice> notifications) {
 

@@ -49,6 +49,12 @@ final class Neo4jErrors {
                     "The query did not finish within " + timeoutMs + " ms and was stopped. Narrow it (labels, WHERE, LIMIT)"
                             + " or, within the configured maximum, send a larger timeoutMs.", props);
         }
+        if (code.contains("MemoryPoolOutOfMemoryError") || code.contains("TransactionOutOfMemoryError") || code.contains("TransactionMemoryLimit")
+                || "51N72".equals(e.gqlStatus()) || "51N73".equals(e.gqlStatus())) {
+            return ConsoleProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Query used too much memory 查询占用内存过多", "memory",
+                    "The query needed more memory than one query may use and was stopped (db.memory.transaction.max, set by"
+                            + " clustergraph.neo4j.embedded.transaction-max-memory). Narrow it: fewer rows, smaller lists and strings.", props);
+        }
         if (code.equals("Neo.ClientError.Statement.AccessMode") || code.contains("ForbiddenOnReadOnlyDatabase")) {
             return ConsoleProblem.refused(ConsoleProblem.WRITE_REFUSED, "write",
                     "The console runs queries read-only and Neo4j refused this one because it writes: " + detail, props);

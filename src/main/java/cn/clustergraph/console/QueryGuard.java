@@ -28,7 +28,11 @@ final class QueryGuard {
             "LoadCSV", "load-csv",
             "TerminateTransactions", "admin",
             "TransactionForeach", "call-in-transactions",
-            "TransactionApply", "call-in-transactions");
+            "TransactionApply", "call-in-transactions",
+            // like dbms.listConfig (refused as a DBMS procedure): other clients' query text and addresses, the configuration
+            "ShowTransactions", "admin-show",
+            "ShowSettings", "admin-show",
+            "ShowServers", "admin-show");
 
     private QueryGuard() {
     }
@@ -79,6 +83,9 @@ final class QueryGuard {
                 case "call-in-transactions" -> ConsoleProblem.refused(ConsoleProblem.WRITE_REFUSED, reason,
                         "CALL { ... } IN TRANSACTIONS commits in batches of its own and is not available in the read-only console.",
                         Map.of("operator", operator));
+                case "admin-show" -> ConsoleProblem.refused(ConsoleProblem.ADMIN_REFUSED, "admin",
+                        "The console does not run " + operator + ": it shows other users' queries and addresses or the server's"
+                                + " configuration (refused like dbms.listConfig).", Map.of("operator", operator));
                 default -> ConsoleProblem.refused(ConsoleProblem.ADMIN_REFUSED, reason,
                         "The console does not run " + operator + ": it acts on other users' transactions.", Map.of("operator", operator));
             };

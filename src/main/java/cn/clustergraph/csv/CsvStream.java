@@ -48,6 +48,9 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
     private int line = 1;
     private boolean eof;
     private CsvTable.Row next;
+    /** Cells of the record being read that passed the length limit: column index and length. */
+    private final List<long[]> overlong = new ArrayList<>();
+    private boolean unreadable;
 
     private CsvStream(String file, Reader reader, Charset charset, ImportProblems problems, UnaryOperator<String> headerName) throws IOException {
         this.file = file;
@@ -61,8 +64,30 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
             this.headers = List.of();
             this.eof = true;
         } else {
-            this.headers = h.stream().map(String::strip).map(s -> s.startsWith("\uFEFF") ? s.substring(1) : s).map(headerName).toList();
+            for (long[] o : overlong) {
+                problems.add(file, 1, null, "header cell " + (o[0] + 1) + ": " + FileChecks.tooLong(o[1]));
+            }
+            List<String> written = h.stream().map(String::strip).map(s -> s.startsWith("\uFEFF") ? s.substring(1) : s).toList();
+            this.headers = written.stream().map(headerName).toList();
+            FileChecks.duplicateHeaders(file, 1, written, headers, i -> "column " + (i + 1), problems);
         }
+    }
+
+    /** A file that is not CSV text: its one problem is reported, it has no header and no rows. */
+    private CsvStream(String file, ImportProblems problems, String why) {
+        this.file = file;
+        this.reader = Reader.nullReader();
+        this.charset = StandardCharsets.UTF_8;
+        this.problems = problems;
+        this.headers = List.of();
+        this.eof = true;
+        this.unreadable = true;
+        problems.add(file, 1, null, "not read: the file " + why);
+    }
+
+    /** True when the file is not CSV text (UTF-16, a workbook, binary): reported once, nothing else is said about it. */
+    public boolean unreadable() {
+        return unreadable;
     }
 
     /** Opens {@code file}: sniffs the charset, then reads the header row; header names go through {@code headerName}. */
@@ -71,6 +96,14 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
             Charset cs;
             boolean bom;
             try (InputStream in = new BufferedInputStream(opener.open())) {
+                byte[] sniff = new byte[4096];
+                in.mark(sniff.length);
+                int n = in.readNBytes(sniff, 0, sniff.length);
+                String why = FileChecks.notText(sniff, n);
+                if (why != null) {
+                    return new CsvStream(file, problems, why);
+                }
+                in.reset();
                 byte[] head = in.readNBytes(3);
                 bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
                 cs = bom || isUtf8(head, in) ? StandardCharsets.UTF_8 : GB18030;
@@ -125,6 +158,9 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
 
     /** Reports every required column the header lacks; returns whether all are present. */
     public boolean requireColumns(String... columns) {
+        if (headers.isEmpty()) {
+            return false;  // an empty or unreadable file, already reported
+        }
         boolean ok = true;
         for (String c : columns) {
             if (!headers.contains(c)) {
@@ -153,6 +189,9 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
                 }
                 if (cells.size() == 1 && cells.getFirst().isBlank()) {
                     continue;
+                }
+                for (long[] o : overlong) {
+                    problems.add(file, at[0], o[0] < headers.size() ? headers.get((int) o[0]) : null, FileChecks.tooLong(o[1]));
                 }
                 if (cells.size() != headers.size()) {
                     problems.add(file, at[0], null, "has " + cells.size() + " cells, the header has " + headers.size());
@@ -203,7 +242,8 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
     /** The next record's cells, or null at end of file; {@code at[0]} is the line it starts on. */
     private List<String> readRecord(int[] at) throws IOException {
         List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
+        Cell cell = new Cell(FileChecks.maxFieldLength());
+        overlong.clear();
         boolean quoted = false;
         boolean afterQuote = false;
         boolean any = false;
@@ -218,7 +258,7 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
                 if (!any) {
                     return null;
                 }
-                record.add(cell.toString());
+                record.add(cell.end(record.size(), overlong));
                 return record;
             }
             any = true;
@@ -250,15 +290,14 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
                     }
                 }
                 case ',' -> {
-                    record.add(cell.toString());
-                    cell.setLength(0);
+                    record.add(cell.end(record.size(), overlong));
                     afterQuote = false;
                 }
                 case '\r' -> {
                     // CRLF or lone CR: the '\n' (if any) ends the record
                 }
                 case '\n' -> {
-                    record.add(cell.toString());
+                    record.add(cell.end(record.size(), overlong));
                     line++;
                     return record;
                 }
@@ -270,6 +309,39 @@ public final class CsvStream implements Iterator<CsvTable.Row>, Closeable {
                     cell.append((char) ch);
                 }
             }
+        }
+    }
+
+    /** A cell being read: kept up to the length limit, its whole length counted (an overlong cell never fills the heap). */
+    private static final class Cell {
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+        private long length;
+
+        Cell(int max) {
+            this.max = max;
+        }
+
+        void append(char c) {
+            length++;
+            if (length <= max) {
+                text.append(c);
+            }
+        }
+
+        boolean isEmpty() {
+            return length == 0;
+        }
+
+        /** The cell's text; an overlong one is recorded as {column, length}; the cell is empty again. */
+        String end(int column, List<long[]> overlong) {
+            if (length > max) {
+                overlong.add(new long[]{column, length});
+            }
+            String s = text.toString();
+            text.setLength(0);
+            length = 0;
+            return s;
         }
     }
 

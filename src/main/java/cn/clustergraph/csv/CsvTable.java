@@ -34,6 +34,9 @@ public record CsvTable(String file, Charset charset, List<String> headers, List<
 
     /** Reports every required column the header lacks; returns whether all are present. */
     public boolean requireColumns(ImportProblems problems, String... columns) {
+        if (headers.isEmpty()) {
+            return false;  // an empty or unreadable file, already reported
+        }
         boolean ok = true;
         for (String c : columns) {
             if (!headers.contains(c)) {

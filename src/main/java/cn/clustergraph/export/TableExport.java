@@ -72,8 +72,8 @@ public final class TableExport {
             }
             Object v = values.get(i);
             String s = text(v);
-            if (v instanceof String) {
-                s = defuseFormula(s);
+            if (!(v instanceof Number) && !(v instanceof Boolean)) {
+                s = defuseFormula(s);  // every text, also lists and maps joined to text (aliases, names)
             }
             if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
                 w.write('"');
@@ -87,13 +87,20 @@ public final class TableExport {
     }
 
     static String defuseFormula(String s) {
-        if (s.isEmpty()) {
-            return s;
+        return formulaLike(s) ? "'" + s : s;
+    }
+
+    /**
+     * True when a spreadsheet would read the text as a formula (OWASP CSV injection): it starts with {@code = + @}, a tab,
+     * CR or LF, or {@code -} followed by more than a number. The one rule both the CSV and the XLSX writer apply.
+     */
+    public static boolean formulaLike(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
         }
         char c = s.charAt(0);
-        boolean risky = c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r'
+        return c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || c == '\n'
                 || (c == '-' && s.length() > 1 && !NUMBER.matcher(s).matches());
-        return risky ? "'" + s : s;
     }
 
     /**
@@ -125,6 +132,9 @@ public final class TableExport {
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle dateTime = wb.createCellStyle();
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+            // formula-like text stays text even when a user edits the cell in Excel / WPS (the quote prefix, not content)
+            CellStyle quoted = wb.createCellStyle();
+            quoted.setQuotePrefixed(true);
             java.util.Set<String> names = new java.util.HashSet<>();
             String name = "Sheet1";
             for (Table table : tables) {
@@ -132,7 +142,7 @@ public final class TableExport {
                 for (int k = 2; !names.add(name); k++) {
                     name = WorkbookUtil.createSafeSheetName(name.substring(0, Math.min(name.length(), 27)) + " (" + k + ")");
                 }
-                writeSheet(wb.createSheet(name), table.columns(), table.rows(), header, date, dateTime);
+                writeSheet(wb.createSheet(name), table.columns(), table.rows(), header, date, dateTime, quoted);
             }
             if (about != null && !about.isEmpty()) {
                 Sheet info = wb.createSheet(name.equals("说明") ? "说明 About" : "说明");
@@ -144,6 +154,9 @@ public final class TableExport {
                     for (int c = 0; c < line.size(); c++) {
                         Cell cell = row.createCell(c);
                         cell.setCellValue(clip(line.get(c) == null ? "" : line.get(c)));
+                        if (c > 0 && formulaLike(line.get(c))) {
+                            cell.setCellStyle(quoted);
+                        }
                         if (c == 0) {
                             cell.setCellStyle(header);
                             labelWidth = Math.max(labelWidth, displayWidth(line.get(c)));
@@ -164,7 +177,7 @@ public final class TableExport {
     }
 
     private static void writeSheet(SXSSFSheet sheet, List<String> columns, Iterable<? extends List<?>> rows,
-                                   CellStyle header, CellStyle date, CellStyle dateTime) {
+                                   CellStyle header, CellStyle date, CellStyle dateTime, CellStyle quoted) {
         int[] widths = new int[columns.size()];
         Row head = sheet.createRow(0);
         for (int c = 0; c < columns.size(); c++) {
@@ -193,7 +206,13 @@ public final class TableExport {
                         cell.setCellValue(d);
                         cell.setCellStyle(dateTime);
                     }
-                    default -> cell.setCellValue(clip(text(v)));
+                    default -> {
+                        String t = clip(text(v));
+                        cell.setCellValue(t);
+                        if (formulaLike(t)) {
+                            cell.setCellStyle(quoted);
+                        }
+                    }
                 }
                 if (c < widths.length) {
                     widths[c] = Math.max(widths[c], v instanceof LocalDate ? 10 : v instanceof LocalDateTime ? 19 : displayWidth(text(v)));

@@ -78,7 +78,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         Path home = props.dataDir().toAbsolutePath().normalize();
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        var builder = new DatabaseManagementServiceBuilder(home);
+        // memory bounds of transactions (the analyst console's and reports' above all): a query beyond them fails at once
+        long perTransaction = ByteUnit.parse(props.transactionMaxMemory());
+        long total = ByteUnit.parse(props.transactionTotalMemory());
+        if (perTransaction > 0) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_max_size, perTransaction);
+        }
+        if (total > 0) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, total);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(Map.of(
                         BoltConnector.enabled, true,
                         BoltConnector.listen_address, new SocketAddress(host, props.boltPort()),
@@ -206,6 +216,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The in-process database, for the few things that must bypass Bolt (bulk import, tests). */
     public GraphDatabaseService database() {
         return database;
+    }
+
+    /** The DBMS itself, for what hooks into every transaction (fault drills in tests register a transaction listener). */
+    public DatabaseManagementService managementService() {
+        return dbms;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Builds the sample banner from the sample datasets in the graph ({@code (:Dataset {sample: true})}: name and notice),
- * cached until a register is imported or removed.
+ * and the incomplete-load notice from the registers whose {@code Dataset} says {@code complete = false}; cached until a
+ * register is imported or removed.
  */
 @Component
 public class DataNotices {
@@ -21,20 +22,34 @@ public class DataNotices {
 
     private final Neo4jClient client;
     private volatile List<Map<String, Object>> samples;
+    private volatile List<String> incomplete;
 
     DataNotices(Neo4jClient client) {
         this.client = client;
     }
 
-    /** The banner when {@code sample} is true, else null. */
+    /** The notice text of registers whose load did not finish. */
+    public static String incompleteNotice(List<String> datasets) {
+        return "数据集 " + String.join("、", datasets) + " 导入未完成，数据不全（重新导入或删除）Incomplete dataset " + String.join(", ", datasets)
+                + ": its load did not finish (rerun the import or remove it)";
+    }
+
+    /** The banner when {@code sample} is true or a register's load has not finished, else null. */
     public DataNotice of(boolean sample) {
+        List<String> unfinished = incomplete;
+        if (unfinished == null) {
+            unfinished = List.copyOf(client.query("MATCH (d:Dataset) WHERE d.complete = false RETURN d.name AS name ORDER BY name")
+                    .fetchAs(String.class).all());
+            incomplete = unfinished;
+        }
         if (!sample) {
-            return null;
+            return unfinished.isEmpty() ? null : new DataNotice(false, incompleteNotice(unfinished), List.of(), unfinished);
         }
         List<Map<String, Object>> s = samples();
         String notice = s.stream().map(m -> (String) m.get("notice")).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElse(SAMPLE);
-        return new DataNotice(true, notice, s.stream().map(m -> (String) m.get("name")).toList());
+        return new DataNotice(true, unfinished.isEmpty() ? notice : notice + "；" + incompleteNotice(unfinished),
+                s.stream().map(m -> (String) m.get("name")).toList(), unfinished);
     }
 
     /**
@@ -58,5 +73,6 @@ public class DataNotices {
     @EventListener
     void changed(RegisterChangedEvent e) {
         samples = null;
+        incomplete = null;
     }
 }

@@ -1,6 +1,7 @@
 package cn.clustergraph.programme;
 
 import cn.clustergraph.csv.ImportSource;
+import cn.clustergraph.rollup.RollupService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -291,6 +292,15 @@ public class ProgrammeImporter {
             """;
 
     private static void write(TransactionContext tx, Map<String, List<Map<String, Object>>> rows) {
+        // the chain map may move segments: the rollups, and with registers loaded the enterprises' shares, are out of date
+        // from this transaction's commit until they are recomputed (a crash in between is repaired at the next start)
+        boolean registers = tx.run("RETURN EXISTS { MATCH (e:Enterprise) WHERE NOT coalesce(e.dataset, '') IN [$p, $c] } AS x",
+                Map.of("p", PROGRAMME, "c", CHAIN_MAP)).single().get("x").asBoolean();
+        if (registers) {
+            RollupService.markSharesChanged(tx);
+        } else {
+            RollupService.markChanged(tx);
+        }
         Set<String> touched = new HashSet<>();
         for (String[] s : STATEMENTS) {
             List<Map<String, Object>> batch = rows.getOrDefault(s[0], List.of());

@@ -50,7 +50,8 @@ class RegisterCommands {
                         return 2;
                     }
                     try {
-                        System.out.println(importer.load(RegisterSource.of(Path.of(file)), o.getOrDefault("dataset", "register")).summary());
+                        System.out.println(importer.load(RegisterSource.of(Path.of(file)), o.getOrDefault("dataset", "register"),
+                                o.containsKey("dataset"), (done, total) -> { }).summary());
                         return 0;
                     } catch (ImportValidationException e) {
                         System.err.println(e.getMessage());

@@ -15,7 +15,13 @@ final class RegisterCypher {
     static final String DATASET = """
             MERGE (d:Dataset {name: $d.name})
             SET d.title = $d.title, d.sample = $d.sample, d.notice = $d.notice, d.description = $d.description,
-                d.generatedBy = $d.generatedBy, d.source = $d.source, d.importedAt = datetime(), d.dataset = $d.name""";
+                d.generatedBy = $d.generatedBy, d.source = $d.source, d.importedAt = datetime(), d.dataset = $d.name,
+                d.complete = false, d.rowsTotal = $d.rowsTotal, d.completedAt = null""";
+
+    /** The last write of a load: every row of the register is in the graph (until then reads say the dataset is incomplete). */
+    static final String DATASET_COMPLETE = """
+            MATCH (d:Dataset {name: $dataset})
+            SET d.complete = true, d.completedAt = datetime()""";
 
     static final List<String> ENTERPRISE_UPSERT = List.of("""
             UNWIND $rows AS r

@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * Two streaming passes: the first validates every row of every sheet (credit codes per GB 32100, references to
  * segments, towns, platforms, honours, chains and to enterprises in the file or the graph) and collects every
  * problem with file, line and column; if there is any, nothing is written. The second pass writes in batches of
- * {@value #BATCH} rows with {@code UNWIND … MERGE}: in one transaction up to {@code clustergraph.register.single-transaction-rows}
+ * {@code clustergraph.register.batch-rows} (default {@value #BATCH}) rows with {@code UNWIND … MERGE}: in one transaction up to {@code clustergraph.register.single-transaction-rows}
  * rows, in one transaction per batch above that. Reimport updates in place; only rows with {@code remove} = true
  * and {@code -value} entries in list cells remove anything. Rows that only concern enterprises new to the graph (a first
  * load) are written with {@code CREATE} instead, complete with their derived values ({@link NewEnterprises}); after an
@@ -42,6 +42,7 @@ import java.util.function.UnaryOperator;
 public class RegisterImporter {
 
     public static final String SAMPLE = "sample-register";
+    /** Rows per write batch by default ({@code clustergraph.register.batch-rows}). */
     public static final int BATCH = 5000;
 
     private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
@@ -74,7 +75,15 @@ public class RegisterImporter {
         return RegisterRows.datasetNameProblem(name);
     }
 
-    /** True when a register named {@code dataset} has been loaded. */
+    /** Registers whose load did not finish (killed or failed midway): their Dataset says {@code complete = false}. */
+    public List<String> incomplete() {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> tx.run("MATCH (d:Dataset) WHERE d.complete = false RETURN d.name AS n ORDER BY n")
+                    .list(r -> r.get("n").asString()));
+        }
+    }
+
+    /** True when a register named {@code dataset} has been loaded (completely or not: see {@link #incomplete()}). */
     public boolean isLoaded(String dataset) {
         try (var s = driver.session()) {
             return s.executeRead(tx -> tx.run("RETURN EXISTS { MATCH (d:Dataset {name: $d}) } AS x", Map.of("d", dataset))
@@ -98,8 +107,14 @@ public class RegisterImporter {
      */
     public Checked check(RegisterSource source, String defaultDataset,
                          java.util.function.BiConsumer<String, Map<String, Object>> rows) {
+        return check(source, defaultDataset, false, rows);
+    }
+
+    /** {@link #check(RegisterSource, String, java.util.function.BiConsumer)}; {@code datasetGiven}: see {@link #load(RegisterSource, String, boolean, ProgressListener)}. */
+    public Checked check(RegisterSource source, String defaultDataset, boolean datasetGiven,
+                         java.util.function.BiConsumer<String, Map<String, Object>> rows) {
         RegisterValidation validation = new RegisterValidation(driver, RegisterRows.Vocabulary.load(driver), source, defaultDataset)
-                .onRow(rows);
+                .datasetGiven(datasetGiven).onRow(rows);
         RegisterRows.DatasetInfo ds = validation.run();
         return new Checked(ds.name(), ds.sample(), validation.totalRows(), validation.problems().list());
     }
@@ -116,9 +131,17 @@ public class RegisterImporter {
 
     /** {@link #load(RegisterSource, String)}, telling {@code listener} how many rows are written as it goes. */
     public Result load(RegisterSource source, String defaultDataset, ProgressListener listener) {
+        return load(source, defaultDataset, false, listener);
+    }
+
+    /**
+     * {@link #load(RegisterSource, String, ProgressListener)}; with {@code datasetGiven} the name was given by the caller
+     * (--dataset, the upload form), and a dataset sheet naming another one is a validation problem naming both.
+     */
+    public Result load(RegisterSource source, String defaultDataset, boolean datasetGiven, ProgressListener listener) {
         long started = System.nanoTime();
         RegisterRows.Vocabulary vocabulary = RegisterRows.Vocabulary.load(driver);
-        RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset);
+        RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset).datasetGiven(datasetGiven);
         RegisterRows.DatasetInfo ds = validation.run();
         Map<String, Long> timings = new LinkedHashMap<>();
         long mark = System.nanoTime();
@@ -132,7 +155,14 @@ public class RegisterImporter {
         progress = new Progress(validation.totalRows(), listener);
         try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver, Math.max(1, props.writers()))) {
             Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());
-            sink.write(List.of(RegisterCypher.DATASET), with(base, "d", ds.asMap(source.describe())));
+            Map<String, Object> d = new HashMap<>(ds.asMap(source.describe()));
+            d.put("rowsTotal", validation.totalRows());
+            // the dataset exists, marked incomplete, before any of its rows: a load killed midway is visible and removable
+            sink.write(List.of(RegisterCypher.DATASET), with(base, "d", d));
+            sink.barrier();
+            if (!single) {
+                events.publishEvent(new RegisterChangedEvent(ds.name()));  // reads say "incomplete" while it loads
+            }
             RegisterRows rows = new RegisterRows(vocabulary, ds);
             NewEnterprises fresh = new NewEnterprises(validation, vocabulary);
             mark = System.nanoTime();
@@ -155,8 +185,23 @@ public class RegisterImporter {
             mark = System.nanoTime();
             stream(source, "targets", rows::target, sink, base, RegisterCypher.TARGET_UPSERT, RegisterCypher.TARGET_REMOVE,
                     m -> NewEnterprises.Route.UPSERT, null, b -> b, written, removed);
+            sink.barrier();
+            sink.write(List.of(RegisterCypher.DATASET_COMPLETE), base);
             sink.commit();
             timings.put("targets+commit", (System.nanoTime() - mark) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (!single) {
+                // batches before the failure are committed: the dataset stays marked incomplete (reads say so); the
+                // rollups follow what is in the graph, and a rerun completes the register or remove-register removes it
+                log.warn("Register '{}' failed midway ({}); it stays marked incomplete until a rerun completes it", ds.name(), e.toString());
+                try {
+                    rollups.refresh();
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                events.publishEvent(new RegisterChangedEvent(ds.name()));
+            }
+            throw e;
         }
         mark = System.nanoTime();
         rollups.refresh();
@@ -171,16 +216,22 @@ public class RegisterImporter {
 
     /**
      * Recomputes every enterprise's derived values ({@link EnterpriseValues}: the output shares after segments were moved
-     * between chains, and the rest), {@value #BATCH} enterprises per transaction, then the rollups; returns the milliseconds taken.
+     * between chains, and the rest), {@code clustergraph.register.batch-rows} enterprises per transaction, then the rollups; returns the milliseconds taken.
      */
     public long refreshDerivedValues() {
         long started = System.nanoTime();
         try (var s = driver.session()) {
+            long generation = s.executeRead(tx -> RollupService.state(tx)).sharesGeneration();
             String after = "";
             while (after != null) {
                 String from = after;
-                after = s.executeWrite(tx -> EnterpriseValues.refreshPage(tx, from, BATCH));
+                after = s.executeWrite(tx -> {
+                    String next = EnterpriseValues.refreshPage(tx, from, batch());
+                    RollupService.markChanged(tx);
+                    return next;
+                });
             }
+            s.executeWriteWithoutResult(tx -> RollupService.sharesDone(tx, generation));
         }
         rollups.refresh();
         return (System.nanoTime() - started) / 1_000_000;
@@ -190,6 +241,8 @@ public class RegisterImporter {
     public Map<String, Long> remove(String dataset) {
         Map<String, Long> out = new LinkedHashMap<>();
         try (var s = driver.session()) {
+            // marked first: the removal runs in many transactions, and a crash midway leaves the rollups known to be stale
+            s.executeWriteWithoutResult(RollupService::markChanged);
             out.put("relationships", s.run("""
                     MATCH ()-[r]->() WHERE r.dataset = $d
                     CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
@@ -211,6 +264,10 @@ public class RegisterImporter {
         events.publishEvent(new RegisterChangedEvent(dataset));
         log.info("Removed register '{}': {}", dataset, out);
         return out;
+    }
+
+    private int batch() {
+        return Math.max(1, props.batchRows());
     }
 
     private Map<String, Long> counts(String dataset) {
@@ -266,7 +323,7 @@ public class RegisterImporter {
                         continue;
                     }
                     drops.add(m);
-                    if (drops.size() >= BATCH) {
+                    if (drops.size() >= batch()) {
                         flush(sink, base, remove, drops, removed, sheet, derive);
                     }
                     continue;
@@ -274,14 +331,14 @@ public class RegisterImporter {
                 switch (route.apply(m)) {
                     case CREATE -> {
                         creates.add(m);
-                        if (creates.size() >= BATCH) {
+                        if (creates.size() >= batch()) {
                             flush(sink, base, List.of(create), pack.apply(creates), creates, written, sheet, false);
                         }
                     }
                     case UPSERT_LATER -> later.add(m);
                     default -> {
                         adds.add(m);
-                        if (adds.size() >= BATCH) {
+                        if (adds.size() >= batch()) {
                             flush(sink, base, upsert, adds, written, sheet, derive);
                         }
                     }
@@ -298,8 +355,8 @@ public class RegisterImporter {
         if (!later.isEmpty()) {
             // repeats of links created above: merged onto them once those are committed (and before the removals, as before)
             sink.barrier();
-            for (int i = 0; i < later.size(); i += BATCH) {
-                List<Map<String, Object>> batch = new ArrayList<>(later.subList(i, Math.min(later.size(), i + BATCH)));
+            for (int i = 0; i < later.size(); i += batch()) {
+                List<Map<String, Object>> batch = new ArrayList<>(later.subList(i, Math.min(later.size(), i + batch())));
                 flush(sink, base, upsert, batch, written, sheet, derive);
             }
         }
@@ -399,7 +456,13 @@ public class RegisterImporter {
         public void write(List<String> statements, Map<String, Object> params, Collection<String> derive) {
             statements.forEach(s -> tx.run(s, params).consume());
             EnterpriseValues.refresh(tx, derive);
+            if (!marked) {
+                RollupService.markChanged(tx);  // once: the whole register commits (or not) with it
+                marked = true;
+            }
         }
+
+        private boolean marked;
 
         @Override
         public void commit() {
@@ -444,6 +507,7 @@ public class RegisterImporter {
                     session.executeWriteWithoutResult(tx -> {
                         statements.forEach(s -> tx.run(s, params).consume());
                         EnterpriseValues.refresh(tx, derive);
+                        RollupService.markChanged(tx);  // each batch: the rollups are stale from the moment it commits
                     });
                 } finally {
                     inFlight.release();
@@ -484,6 +548,14 @@ public class RegisterImporter {
         @Override
         public void close() {
             pool.shutdownNow();
+            try {
+                // no batch may still be committing once the load has returned (or failed)
+                if (!pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.warn("Register writers still running 60 s after the load ended");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,5 +1,9 @@
 package cn.clustergraph.register;
 
+import cn.clustergraph.csv.FileChecks;
+import cn.clustergraph.csv.ImportValidationException;
+import org.apache.poi.ss.util.CellReference;
+
 import cn.clustergraph.csv.CsvStream;
 import cn.clustergraph.csv.CsvTable;
 import cn.clustergraph.csv.ImportProblems;
@@ -169,8 +173,9 @@ public sealed interface RegisterSource {
             Workbook wb;
             try {
                 wb = WorkbookFactory.create(file.toFile(), null, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read workbook " + file, e);
+            } catch (IOException | RuntimeException e) {
+                throw new ImportValidationException("Register import (" + describe() + ")", List.of(new ImportProblems.Problem(
+                        file.getFileName().toString(), 0, null, unreadable(e))));
             }
             for (Sheet sheet : wb) {
                 if (canonicalSheet(sheet.getSheetName()).equals(name)) {
@@ -180,6 +185,20 @@ public sealed interface RegisterSource {
             closeQuietly(wb);
             return null;
         }
+    }
+
+    /** Why a workbook cannot be read, said plainly (a zip bomb, not a workbook, damaged) — never a stack trace. */
+    static String unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max") || m.contains("ratio")) {
+                return "refused: the workbook unpacks to far more than its own size (a 'zip bomb': the compression ratio or an"
+                        + " entry's size is beyond the safe limits); nothing was read. If it is a real register, save it again in"
+                        + " Excel/WPS or send its sheets as CSV files in a ZIP";
+            }
+        }
+        return "not a readable XLSX workbook (" + e.getClass().getSimpleName() + "); save it again as .xlsx in Excel/WPS, or send"
+                + " the sheets as CSV (" + FileChecks.ACCEPTED + ")";
     }
 
     private static void closeQuietly(Closeable c) {
@@ -223,6 +242,7 @@ public sealed interface RegisterSource {
         private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
         private final Workbook wb;
         private final String file;
+        private final ImportProblems problems;
         private final Iterator<Row> rows;
         private final List<String> headers = new ArrayList<>();
         private CsvTable.Row next;
@@ -230,12 +250,16 @@ public sealed interface RegisterSource {
         XlsxRows(Workbook wb, Sheet sheet, String file, ImportProblems problems, UnaryOperator<String> headerName) {
             this.wb = wb;
             this.file = file;
+            this.problems = problems;
             this.rows = sheet.iterator();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 List<String> cells = cells(r, r.getLastCellNum());
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     cells.forEach(c -> headers.add(headerName.apply(c.strip())));
+                    check(r, cells, null);
+                    FileChecks.duplicateHeaders(file, r.getRowNum() + 1, cells.stream().map(String::strip).toList(), headers,
+                            i -> "column " + CellReference.convertNumToColString(i), problems);
                     break;
                 }
             }
@@ -250,6 +274,26 @@ public sealed interface RegisterSource {
                 out.add(text(r.getCell(c)));
             }
             return out;
+        }
+
+        /**
+         * Formula cells are refused (a register holds values: what a formula computed is not known to be current, and a
+         * cached "0" was once stored as data), and cells beyond {@code clustergraph.import.max-field-length}; each with its
+         * cell reference and column.
+         */
+        private void check(Row r, List<String> cells, List<String> names) {
+            for (int c = 0; c < cells.size(); c++) {
+                Cell cell = r.getCell(c);
+                String column = names != null && c < names.size() ? names.get(c) : null;
+                String ref = CellReference.convertNumToColString(c) + (r.getRowNum() + 1);
+                if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                    problems.add(file, r.getRowNum() + 1, column, "cell " + ref + " holds a formula (=" + cell.getCellFormula()
+                            + "); a register takes values only: copy the column and paste it as values");
+                }
+                if (cells.get(c).length() > FileChecks.maxFieldLength()) {
+                    problems.add(file, r.getRowNum() + 1, column, "cell " + ref + ": " + FileChecks.tooLong(cells.get(c).length()));
+                }
+            }
         }
 
         /** The cell as text; whole numbers without exponent or ".0" (a credit code typed as a number stays readable). */
@@ -285,6 +329,7 @@ public sealed interface RegisterSource {
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
+                check(r, cells, headers);
                 Map<String, String> map = new LinkedHashMap<>();
                 for (int c = 0; c < headers.size(); c++) {
                     map.put(headers.get(c), cells.get(c));

@@ -46,12 +46,19 @@ final class RegisterValidation {
     private java.util.function.BiConsumer<String, Map<String, Object>> rowListener = (sheet, row) -> { };
     private long totalRows;
     private boolean stopped;
+    private boolean datasetGiven;
 
     RegisterValidation(Driver driver, RegisterRows.Vocabulary vocabulary, RegisterSource source, String defaultDataset) {
         this.driver = driver;
         this.vocabulary = vocabulary;
         this.source = source;
         this.defaultDataset = defaultDataset;
+    }
+
+    /** The dataset name was given by the caller (--dataset, the upload form): a dataset sheet naming another is an error. */
+    RegisterValidation datasetGiven(boolean given) {
+        this.datasetGiven = given;
+        return this;
     }
 
     ImportProblems problems() {
@@ -159,6 +166,9 @@ final class RegisterValidation {
             return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);
         }
         try (rows) {
+            if (rows.headers().isEmpty()) {
+                return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);  // empty or unreadable: reported
+            }
             if (!rows.headers().contains("name")) {
                 problems.add(rows.file(), 1, "name", "required column is missing from the header");
                 return new RegisterRows.DatasetInfo(defaultDataset, null, false, null, null, null);
@@ -171,6 +181,10 @@ final class RegisterValidation {
                     break;
                 }
                 info = RegisterRows.dataset(r, problems);
+                if (datasetGiven && defaultDataset != null && info.name() != null && !info.name().equals(defaultDataset)) {
+                    problems.add(r, "name", "the register's dataset sheet names '" + info.name() + "' but the dataset given is '"
+                            + defaultDataset + "' (--dataset or the upload form): they must agree — leave the given name out or change the sheet");
+                }
             }
             if (info == null) {
                 problems.add(rows.file(), 2, null, "the dataset sheet needs one row (name, title, sample, notice …)");
@@ -188,6 +202,9 @@ final class RegisterValidation {
             return false;
         }
         try (rows) {
+            if (rows.headers().isEmpty()) {
+                return true;  // an empty or unreadable sheet: already reported, no column can be named missing
+            }
             boolean ok = true;
             for (String c : required) {
                 if (!rows.headers().contains(c)) {

@@ -3,6 +3,7 @@ package cn.clustergraph.rollup;
 import cn.clustergraph.neo4j.EmbeddedNeo4j;
 import cn.clustergraph.rollup.RollupsRefreshed;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * Maintained aggregates, so chain views and target progress read a few properties instead of scanning every enterprise
  * (at province scale a live chain view costs ~1 s, a rollup read ~2 ms). Refreshed after every register import or
- * removal, at startup when missing, and by the {@code rollup} command.
+ * removal, at startup when missing or stale (every write that changes their data moves a generation on in its own
+ * transaction: {@link #markChanged}), and by the {@code rollup} command.
  * <p>
  * On every {@code Segment}, {@code Chain}, {@code Cluster} and {@code Programme}: {@code rollupEnterprises},
  * {@code rollupLocal}, {@code rollupScale} (local 规上), {@code rollupCandidates} (not local), {@code rollupOutput} and
@@ -104,6 +106,71 @@ public class RollupService {
             RETURN label + ':' + CASE WHEN label IN ['Segment', 'Programme', 'StageRollup'] THEN x.id ELSE x.name END AS key,
                    properties(x) AS props""";
 
+    /**
+     * Run in the same transaction as every write that changes what the rollups summarise: the data's generation moves on,
+     * so rollups computed from an older one are known to be out of date (after a crash between the write and the refresh).
+     */
+    private static final String MARK_CHANGED = """
+            MERGE (g:RollupState {id: 'rollups'})
+            SET g.dataGeneration = coalesce(g.dataGeneration, 0) + 1""";
+
+    /** {@link #MARK_CHANGED}, and the enterprises' derived values (output shares) are out of date too: the chain map changed. */
+    private static final String MARK_SHARES_CHANGED = """
+            MERGE (g:RollupState {id: 'rollups'})
+            SET g.dataGeneration = coalesce(g.dataGeneration, 0) + 1, g.sharesGeneration = coalesce(g.sharesGeneration, 0) + 1""";
+
+    private static final String GENERATION = """
+            OPTIONAL MATCH (g:RollupState {id: 'rollups'})
+            RETURN coalesce(g.dataGeneration, 0) AS data, coalesce(g.rollupGeneration, -1) AS rollup,
+                   coalesce(g.sharesGeneration, 0) AS shares, coalesce(g.sharesDoneGeneration, -1) AS sharesDone,
+                   g.rollupGenerationAt AS at""";
+
+    /** Where the rollups stand against the data: stale when the data moved on since the generation they were computed from. */
+    public record State(long dataGeneration, long rollupGeneration, long sharesGeneration, long sharesDoneGeneration, Object rolledUpAt) {
+
+        /** True when data changed after the last complete refresh (or none ever finished). */
+        public boolean stale() {
+            return dataGeneration > rollupGeneration;
+        }
+
+        /** True when the chain map changed after the enterprises' derived values were last recomputed. */
+        public boolean sharesStale() {
+            return sharesGeneration > sharesDoneGeneration;
+        }
+    }
+
+    /** Marks the rollups out of date in {@code tx}, the transaction that changes their data. */
+    public static void markChanged(SimpleQueryRunner tx) {
+        tx.run(MARK_CHANGED).consume();
+    }
+
+    /** Marks the rollups and the enterprises' derived values out of date in {@code tx} (the chain map changes in it). */
+    public static void markSharesChanged(SimpleQueryRunner tx) {
+        tx.run(MARK_SHARES_CHANGED).consume();
+    }
+
+    /** The generations of the data and of the rollups. */
+    public State state() {
+        try (var s = driver.session()) {
+            return s.executeRead(tx -> state(tx));
+        }
+    }
+
+    /** {@link #state()} read in {@code tx}. */
+    public static State state(SimpleQueryRunner tx) {
+        var r = tx.run(GENERATION).single();
+        return new State(r.get("data").asLong(), r.get("rollup").asLong(), r.get("shares").asLong(), r.get("sharesDone").asLong(),
+                r.get("at").isNull() ? null : r.get("at").asObject());
+    }
+
+    /** Records, in {@code tx}, that the derived values were recomputed from the chain map of generation {@code generation}. */
+    public static void sharesDone(SimpleQueryRunner tx, long generation) {
+        tx.run("""
+                MERGE (g:RollupState {id: 'rollups'})
+                SET g.sharesDoneGeneration = CASE WHEN coalesce(g.sharesDoneGeneration, -1) < $gen THEN $gen ELSE g.sharesDoneGeneration END""",
+                Map.of("gen", generation)).consume();
+    }
+
     private static final Map<String, String> KEYS = Map.of("Segment", "id", "Chain", "name", "Cluster", "name", "Programme", "id",
             "Honour", "name");
 
@@ -144,6 +211,8 @@ public class RollupService {
         try (var s = driver.session()) {
             // every enterprise sorts by outputRank, also those no register wrote (the document's named enterprises)
             s.executeWriteWithoutResult(tx -> tx.run("MATCH (e:Enterprise) WHERE e.outputRank IS NULL SET e.outputRank = coalesce(e.output, -1.0)").consume());
+            // the data generation these rollups are computed from: a write committed after this read leaves them stale
+            long generation = s.executeRead(tx -> state(tx)).dataGeneration();
             RollupPass pass = new RollupPass(s.executeRead(RollupService::structure), TOP_KEPT);
             long enterprises = s.executeRead(tx -> tx.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong());
             int parts = enterprises < minEnterprisesToSplit ? 1 : readers;
@@ -152,7 +221,13 @@ public class RollupService {
             read(db, parts, pass);
             long read = System.nanoTime();
             Map<String, Map<String, Object>> values = pass.result(RANK_MARK_EVERY);
-            s.executeWriteWithoutResult(tx -> write(tx, values));
+            s.executeWriteWithoutResult(tx -> {
+                write(tx, values);
+                tx.run("""
+                        MERGE (g:RollupState {id: 'rollups'})
+                        SET g.rollupGeneration = CASE WHEN coalesce(g.rollupGeneration, -1) < $gen THEN $gen ELSE g.rollupGeneration END,
+                            g.rollupGenerationAt = datetime()""", Map.of("gen", generation)).consume();
+            });
             long ms = (System.nanoTime() - started) / 1_000_000;
             log.info("Rollups refreshed in {} ms ({} enterprises read by {} {} readers and aggregated in {} ms, {} nodes written)", ms,
                     pass.count(), parts, db != null ? "in-process" : "Bolt",

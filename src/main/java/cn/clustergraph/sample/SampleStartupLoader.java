@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the fictional sample register ({@code import/sample/}, dataset {@value RegisterImporter#SAMPLE}) on a first
- * start so the app is useful at once, unless {@code clustergraph.sample.enabled=false}; refreshes missing rollups.
+ * start so the app is useful at once (and again when a load was killed midway: the rerun completes it), unless
+ * {@code clustergraph.sample.enabled=false}; refreshes missing rollups.
  */
 @Component
 @Order(20)
@@ -43,7 +44,7 @@ class SampleStartupLoader implements StartupDataLoader {
         if (!sample.enabled()) {
             summary = "disabled (clustergraph.sample.enabled=false)" + (importer.isLoaded(RegisterImporter.SAMPLE)
                     ? "; a sample loaded earlier is still in the graph, labelled — remove it with remove-register --dataset=" + RegisterImporter.SAMPLE : "");
-        } else if (importer.isLoaded(RegisterImporter.SAMPLE)) {
+        } else if (importer.isLoaded(RegisterImporter.SAMPLE) && !importer.incomplete().contains(RegisterImporter.SAMPLE)) {
             summary = "already loaded";
         } else if (importProps.source().read(sample.folder() + "/enterprises.csv") == null) {
             summary = "no sample register in " + importProps.source().describe() + " " + sample.folder() + "/";

@@ -135,6 +135,7 @@ public class UploadService {
             throw new BadRequestException("file", "the file '" + fileName + "' is empty");
         }
         Upload u = new Upload(id, kind, name, staged, kind == UploadKind.REGISTER ? (ds == null ? "register" : ds) : kind.wire());
+        u.datasetGiven = ds != null;
         try {
             validate(u);
         } catch (StagedFile.TooLarge e) {
@@ -171,6 +172,9 @@ public class UploadService {
             }
         } catch (StagedFile.TooLarge | org.neo4j.driver.exceptions.Neo4jException e) {
             throw e;
+        } catch (ImportValidationException e) {
+            // a file the reader refused as a whole (a zip bomb, not a workbook): its plain problem, named by the upload's file
+            e.problems().forEach(p -> problems.add(p.file(), p.line(), p.column(), p.message()));
         } catch (IOException | RuntimeException e) {
             // an unreadable workbook or archive: the file's problem, not the server's
             log.debug("Upload {} could not be read", u.id, e);
@@ -198,7 +202,7 @@ public class UploadService {
         }
         RegisterSource source = RegisterSource.of(path);
         RegisterPreview preview = new RegisterPreview(driver);
-        RegisterImporter.Checked checked = registers.check(source, u.dataset, preview);
+        RegisterImporter.Checked checked = registers.check(source, u.dataset, u.datasetGiven, preview);
         checked.problems().forEach(p -> problems.add(p.file(), p.line(), p.column(), p.message()));
         u.register = source;
         u.dataset = checked.dataset();
@@ -385,6 +389,8 @@ public class UploadService {
         volatile String reason;
         RegisterSource register;
         ImportSource programme;
+        /** The form named the dataset: a register's dataset sheet naming another is a problem. */
+        boolean datasetGiven;
 
         Upload(String id, UploadKind kind, String fileName, StagedFile staged, String dataset) {
             this.id = id;

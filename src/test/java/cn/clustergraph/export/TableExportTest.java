@@ -87,4 +87,41 @@ class TableExportTest {
             assertThat(wb.getSheetAt(1).getRow(0).getCell(1).getStringCellValue()).isEqualTo("部门责任清单");
         }
     }
+
+    /** OWASP CSV injection: the names of the drill, as plain values, inside lists, and in a workbook. */
+    static final List<String> INJECTIONS = List.of("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\n=1+1");
+
+    @Test
+    void everyFormulaLikeTextIsNeutralisedInCsvAlsoInsideListsAndInXlsx() throws Exception {
+        List<List<Object>> rows = INJECTIONS.stream().map(s -> List.<Object>of(s, List.of(s, "x"), 1.5)).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableExport.csv(List.of("name", "aliases", "n"), rows, out);
+        byte[] csv = out.toByteArray();
+        var problems = new cn.clustergraph.csv.ImportProblems();
+        try (var read = cn.clustergraph.csv.CsvStream.open("export.csv", () -> new ByteArrayInputStream(csv), problems, h -> h)) {
+            for (int i = 0; i < INJECTIONS.size(); i++) {
+                var row = read.next();
+                assertThat(row.get("name")).as("row %s", i).isEqualTo("'" + INJECTIONS.get(i));
+                assertThat(row.get("aliases")).as("list cell of row %s", i).isEqualTo("'" + INJECTIONS.get(i) + "|x");
+            }
+        }
+        assertThat(problems.isEmpty()).isTrue();
+        assertThat(TableExport.formulaLike("-5")).isFalse();
+        assertThat(TableExport.formulaLike("平湖")).isFalse();
+
+        ByteArrayOutputStream book = new ByteArrayOutputStream();
+        TableExport.xlsx("names", List.of("name", "aliases", "n"), rows, List.of(List.of("参数", INJECTIONS.getFirst())), book);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book.toByteArray()))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            for (int i = 0; i < INJECTIONS.size(); i++) {
+                var cell = sheet.getRow(i + 1).getCell(0);
+                assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(cell.getStringCellValue()).isEqualTo(INJECTIONS.get(i));
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("row %s quote-prefixed", i).isTrue();
+                assertThat(sheet.getRow(i + 1).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            }
+            assertThat(wb.getSheetAt(1).getRow(0).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+        }
+    }
 }
