@@ -1,6 +1,7 @@
 // The shell: header (brand, search, language), menu, footer, and the view area driven by the hash router.
 import './i18n-phase2.js';
 import './i18n-people.js';
+import './i18n-backup.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample, me, csrfHeaders } from './api.js';
@@ -155,6 +156,7 @@ function renderUser(u) {
   const audit = roles.indexOf('ADMIN') >= 0 || roles.indexOf('COORDINATOR') >= 0;
   box.innerHTML = str(html`<a href="#/account" id="user-name" title="${u.roles.map((r) => r.label).join('、')}">${u.displayName || u.username}</a>
     ${audit ? html`<a href="#/audit" id="audit-link">${t('nav.audit')}</a>` : ''}
+    ${roles.indexOf('ADMIN') >= 0 ? html`<a href="#/backup" id="backup-link">${t('nav.backup')}</a>` : ''}
     <form method="post" action="/logout" id="logout-form"><input type="hidden" name="_csrf" value="${csrfHeaders()['X-XSRF-TOKEN'] || ''}"><button type="submit">${t('user.signOut')}</button></form>`);
 }
 

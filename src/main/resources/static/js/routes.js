@@ -34,6 +34,8 @@ define('/upload', () => import('./views/upload.js'));
 // people (issue 13)
 define('/account', () => import('./views/account.js'));
 define('/audit', () => import('./views/audit.js'));
+// issue 15: backups (admin)
+define('/backup', () => import('./views/backup.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [

@@ -14,6 +14,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionEventListener;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -206,6 +207,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The in-process database, for the few things that must bypass Bolt (bulk import, tests). */
     public GraphDatabaseService database() {
         return database;
+    }
+
+    /** Registers a listener on every transaction of the app's database (the backup's write gate). */
+    public void registerTransactionEventListener(TransactionEventListener<?> listener) {
+        dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
     }
 
     @Override
