@@ -29,6 +29,12 @@ public class ClusterGraphApplication {
             // runs before the Spring context (the offline importer needs the store closed), then starts it to finish
             args = OfflineCommands.beforeSpring(args);
         }
+        if (args.length > 0 && args[0].equals("restore")) {
+            // the restore replaces the whole graph: no first data load into the store first
+            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                    "--clustergraph.import.on-startup=never", "--clustergraph.sample.enabled=false",
+                    "--clustergraph.register.rollup-on-startup=false")).toArray(String[]::new);
+        }
         SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
         // opens the embedded store while the context is being built
         app.addInitializers(new EmbeddedNeo4jEarlyStart());

@@ -4,6 +4,7 @@ import './i18n-people.js';
 import './i18n-ui14.js';
 import './i18n-pipeline.js';
 import './i18n-figures.js';
+import './i18n-backup.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample, me, csrfHeaders } from './api.js';
@@ -158,6 +159,7 @@ function renderUser(u) {
   const audit = roles.indexOf('ADMIN') >= 0 || roles.indexOf('COORDINATOR') >= 0;
   box.innerHTML = str(html`<a href="#/account" id="user-name" translate="no" title="${u.roles.map((r) => r.label).join('、')}">${u.displayName || u.username}</a>
     ${audit ? html`<a href="#/audit" id="audit-link">${t('nav.audit')}</a>` : ''}
+    ${roles.indexOf('ADMIN') >= 0 ? html`<a href="#/backup" id="backup-link">${t('nav.backup')}</a>` : ''}
     <form method="post" action="/logout" id="logout-form"><input type="hidden" name="_csrf" value="${csrfHeaders()['X-XSRF-TOKEN'] || ''}"><button type="submit">${t('user.signOut')}</button></form>`);
 }
 

@@ -38,6 +38,8 @@ define('/audit', () => import('./views/audit.js'));
 define('/pipeline', () => import('./views/pipeline.js'));
 define('/pipeline/:name', () => import('./views/pipeline.js').then((m) => ({ default: m.boardView })));
 define('/leads/:id', () => import('./views/pipeline.js').then((m) => ({ default: m.leadView })));
+// issue 15: backups (admin)
+define('/backup', () => import('./views/backup.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [

@@ -14,6 +14,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionEventListener;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -221,6 +222,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The DBMS itself, for what hooks into every transaction (fault drills in tests register a transaction listener). */
     public DatabaseManagementService managementService() {
         return dbms;
+    }
+
+    /** Registers a listener on every transaction of the app's database (the backup's write gate). */
+    public void registerTransactionEventListener(TransactionEventListener<?> listener) {
+        dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
     }
 
     @Override

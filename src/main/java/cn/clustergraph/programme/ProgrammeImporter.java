@@ -219,7 +219,10 @@ public class ProgrammeImporter {
                 UNWIND $rows AS r
                 MERGE (e:Enterprise {id: r.id})
                 SET e.name = r.name, e.aliases = r.aliases, e.aliasText = r.aliasText, e.note = r.note, e.local = true,
-                    e.stated = true, e.sample = false, e.dataset = $programme
+                    e.stated = true, e.sample = false, e.dataset = $programme,
+                    // the derived value the register's refresh gives an enterprise without honours, so that a rerun of
+                    // the import changes nothing (a fresh graph lacked it until the first reimport: issue 15)
+                    e.honourNames = coalesce(e.honourNames, [])
                 RETURN collect(elementId(e)) AS ids""");
         add("enterprises", statedIn("Enterprise", "id"));
         add("clusters", """

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -53,7 +54,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             }
             user = Optional.of(InternalToken.WARMUP);
         } else {
-            user = tokens.owner(token).flatMap(accounts::find).filter(UserAccount::enabled);
+            try {
+                user = tokens.owner(token).flatMap(accounts::find).filter(UserAccount::enabled);
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                // the database is busy (e.g. every driver connection taken): a 503 the client may retry, not a 500
+                ProblemDetail busy = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database is busy; retry shortly");
+                busy.setTitle("Service busy 服务繁忙");
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                Problems.write(request, response, busy);
+                return;
+            }
         }
         if (user.isEmpty()) {
             Problems.write(request, response, Problems.unauthorized("接口令牌不存在、已过期或已吊销", "The API token is unknown, expired or revoked"));

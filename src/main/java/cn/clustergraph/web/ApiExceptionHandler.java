@@ -83,6 +83,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The query string has a broken percent-encoding and cannot be decoded");
     }
 
+    /** The database is momentarily busy (every driver connection taken, a transient cluster error): retry, not a 500. */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class, org.neo4j.driver.exceptions.TransientException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("Database busy: {}", e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service busy 服务繁忙", "The database is busy; retry shortly"));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -1,0 +1,9 @@
+package cn.clustergraph.rollup;
+
+import cn.clustergraph.ExternalNeo4jServer;
+import org.springframework.test.context.ContextConfiguration;
+
+/** {@link RollupIT} once more against a Neo4j server in another process, through {@code neo4j://} with authentication. */
+@ContextConfiguration(initializers = ExternalNeo4jServer.class)
+class RollupOnServerIT extends RollupIT {
+}
