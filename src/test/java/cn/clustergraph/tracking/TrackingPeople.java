@@ -39,6 +39,10 @@ final class TrackingPeople {
     }
 
     static Api api(int port, String user) {
-        return new Api(port).as(TOKENS.computeIfAbsent(port + "/" + user, k -> Api.token(port, user, PASSWORD)));
+        return new Api(port).as(token(port, user));
+    }
+
+    static String token(int port, String user) {
+        return TOKENS.computeIfAbsent(port + "/" + user, k -> Api.token(port, user, PASSWORD));
     }
 }
