@@ -1,6 +1,7 @@
 // The shell: header (brand, search, language), menu, footer, and the view area driven by the hash router.
 import './i18n-phase2.js';
 import './i18n-people.js';
+import './i18n-tracking.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample, me, csrfHeaders } from './api.js';

@@ -34,6 +34,12 @@ define('/upload', () => import('./views/upload.js'));
 // people (issue 13)
 define('/account', () => import('./views/account.js'));
 define('/audit', () => import('./views/audit.js'));
+// carrying out the plan (issue 16)
+define('/tracking', () => import('./views/tracking.js'));
+define('/tracking/tasks/:no', () => import('./views/tracking-task.js'));
+define('/tracking/indicators/:id', () => import('./views/tracking-indicator.js'));
+define('/workspace', () => import('./views/workspace.js'));
+define('/scorecards', () => import('./views/scorecards.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [
@@ -50,4 +56,7 @@ export const NAV = [
   { href: '#/reports', label: 'nav.reports', match: /^\/reports/ },
   { href: '#/console', label: 'nav.console', match: /^\/console/ },
   { href: '#/upload', label: 'nav.upload', match: /^\/upload/ },
+  { href: '#/tracking', label: 'nav.tracking', match: /^\/tracking/ },
+  { href: '#/workspace', label: 'nav.workspace', match: /^\/workspace/ },
+  { href: '#/scorecards', label: 'nav.scorecards', match: /^\/scorecards/ },
 ];
