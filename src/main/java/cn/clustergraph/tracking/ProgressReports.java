@@ -40,8 +40,10 @@ public class ProgressReports {
     private final AuditService audit;
     private final TrackingProperties props;
     private final DataNotices notices;
+    private final Lights lights;
 
-    ProgressReports(Neo4jClient client, Scopes scopes, AuditService audit, TrackingProperties props, DataNotices notices) {
+    ProgressReports(Neo4jClient client, Scopes scopes, AuditService audit, TrackingProperties props, DataNotices notices, Lights lights) {
+        this.lights = lights;
         this.client = client;
         this.scopes = scopes;
         this.audit = audit;
@@ -173,6 +175,10 @@ public class ProgressReports {
         p.put("dept", w.department());
         p.put("late", !w.at().isBefore(w.period().dueEnds(props.reportDueDays())));
         p.put("sample", w.sample());
+        // the light this version gives its task (stored for analysts' reports; the API computes it with Lights too)
+        Lights.Light light = lights.task(w.period(), w.status(), w.percent(), true, false, w.period().due(props.reportDueDays()).toString());
+        p.put("light", light.colour().name());
+        p.put("lightReason", light.reason());
         return client.query("""
                         MATCH (t:Task {no: $no}), (pp:Period {id: $period})
                         OPTIONAL MATCH (prev:ProgressReport {task: $no, period: $period}) WHERE prev.current
@@ -180,7 +186,8 @@ public class ProgressReports {
                         CREATE (r:ProgressReport {id: toString($no) + '/' + $period + '/v' + toString(version), task: $no, period: $period,
                                 year: $year, quarter: $quarter, version: version, current: true, status: $status, percent: $percent,
                                 progress: $progress, problems: $problems, nextSteps: $nextSteps, milestonesMet: $met, note: $note,
-                                recordedAt: $at, recordedBy: $by, department: $dept, late: $late, sample: $sample})
+                                recordedAt: $at, recordedBy: $by, department: $dept, late: $late, sample: $sample,
+                                light: $light, lightReason: $lightReason})
                         CREATE (r)-[:FOR_TASK]->(t)
                         CREATE (r)-[:FOR_PERIOD]->(pp)
                         FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |

@@ -257,6 +257,27 @@ class TrackingOutputsIT {
         assertThat(green.body()).contains("not red");
     }
 
+    @Test
+    void theAnalystsReportsAgreeWithTheBoard() {
+        java.util.Set<Long> red = new java.util.TreeSet<>();
+        java.util.Map<Long, String> q1 = new java.util.HashMap<>();
+        for (JsonNode t : new Api(port).get("/api/tracking?period=2024Q1").json().get("tasks")) {
+            q1.put(t.get("no").asLong(), t.get("light").get("colour").asString());
+        }
+        for (JsonNode t : new Api(port).get("/api/tracking?period=2024Q2").json().get("tasks")) {
+            if (t.get("light").get("colour").asString().equals("RED") && "RED".equals(q1.get(t.get("no").asLong()))) {
+                red.add(t.get("no").asLong());
+            }
+        }
+        assertThat(red).as("the sample has tasks red twice running").isNotEmpty();
+        JsonNode r = new Api(port).post("/api/reports/tasks-red-two-quarters", "{\"period\":\"2024Q2\"}").json();
+        java.util.Set<Long> fromReport = new java.util.TreeSet<>();
+        r.get("rows").forEach(row -> fromReport.add(row.get(0).asLong()));
+        assertThat(fromReport).isEqualTo(red);
+        JsonNode towns = new Api(port).post("/api/reports/towns-by-completion", "{\"year\":2023}").json();
+        assertThat(towns.get("rows")).hasSize(8);
+    }
+
     private static byte[] bytes(XSSFWorkbook wb) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         wb.write(out);
