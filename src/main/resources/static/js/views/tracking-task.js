@@ -20,12 +20,12 @@ export default async function trackingTask(ctx) {
     sub: item ? item.content : '' })}
   <form class="form-grid" id="period-form"><label>${t('tr.period')}<select name="period">${periodOptions(periods, period)}</select></label>
     <button class="btn" type="submit">${t('tr.show')}</button></form>
-  <p id="task-state" data-colour="${item ? item.light.colour : ''}" data-editable="${r.canEdit}">${t('tr.lead')}: ${r.lead}
+  <p id="task-state" data-colour="${item ? item.light.colour : ''}" data-editable="${String(r.canEdit)}">${t('tr.lead')}: ${r.lead}
     ${r.coOwners.length ? '· ' + r.coOwners.join('、') : ''} · ${t('tr.due')} ${board.due} · ${item ? lamp(item.light) : ''} ${item ? item.light.reason : ''}</p>
   <h2>${t('tr.reports')}</h2>
   ${r.reports.length ? html`<table class="data compact" id="reports-table"><thead><tr><th>${t('tr.version')}</th><th>${t('tr.status')}</th>
     <th>${t('tr.percent')}</th><th>${t('tr.progress')}</th><th>${t('tr.problems')}</th><th>${t('tr.recorded')}</th><th>${t('tr.review')}</th></tr></thead>
-    <tbody>${r.reports.map((v) => html`<tr data-version="${v.version}" data-current="${v.current}" data-review="${v.review ? v.review.decision : ''}">
+    <tbody>${r.reports.map((v) => html`<tr data-version="${v.version}" data-current="${String(v.current)}" data-review="${v.review ? v.review.decision : ''}">
       <td>v${v.version} ${v.current ? t('tr.current') : html`<span class="muted">${t('tr.superseded')}</span>`}</td><td>${v.status}</td><td>${v.percent}</td>
       <td>${v.progress || ''}</td><td>${v.problems || ''}</td>
       <td>${(v.recordedAt || '').slice(0, 16).replace('T', ' ')} ${v.recordedBy}${v.late ? html` <span class="badge badge-sample">${t('tr.late')}</span>` : ''}</td>
