@@ -29,10 +29,12 @@ class IndicatorKindLoader implements StartupDataLoader {
 
     private final Neo4jClient client;
     private final ImportProperties props;
+    private final TrackingService tracking;
 
-    IndicatorKindLoader(Neo4jClient client, ImportProperties props) {
+    IndicatorKindLoader(Neo4jClient client, ImportProperties props, TrackingService tracking) {
         this.client = client;
         this.props = props;
+        this.tracking = tracking;
     }
 
     @Override
@@ -69,12 +71,14 @@ class IndicatorKindLoader implements StartupDataLoader {
             }
         }
         problems.throwIfAny(FILE);
+        tracking.forgetIndicators();
         long n = client.query("""
                         UNWIND $rows AS r
                         MATCH (i:Indicator {id: r.id})
                         SET i.trackingKind = r.kind, i.trackingKindAssumed = true, i.trackingKindNote = r.note
                         RETURN count(i) AS n""")
                 .bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+        tracking.forgetIndicators();
         return n + " indicators marked with their kind (assumed)";
     }
 

@@ -213,12 +213,31 @@ public class TrackingService {
     }
 
     public IndicatorMeta meta(String id) {
-        return metas(id).stream().findFirst().orElseThrow(() -> new NotFoundException("No tracked indicator '" + id + "'"));
+        return metas(null).stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No tracked indicator '" + id + "'"));
     }
 
-    /** Every tracked indicator (or one) with its kind and year targets. */
-    @SuppressWarnings("unchecked")
+    /** Indicators, kinds and targets change only with a programme import (then the kinds are marked again). */
+    private volatile List<IndicatorMeta> metaCache;
+
+    /** Forgets the cached indicator targets and kinds (after the kinds were marked, i.e. after every programme import). */
+    void forgetIndicators() {
+        metaCache = null;
+    }
+
+    /** Every tracked indicator (or one) with its kind and year targets (cached until the next programme import). */
     public List<IndicatorMeta> metas(String id) {
+        List<IndicatorMeta> all = metaCache;
+        if (all == null) {
+            all = List.copyOf(readMetas());
+            metaCache = all;
+        }
+        return id == null ? all : all.stream().filter(m -> m.id().equals(id)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<IndicatorMeta> readMetas() {
+        String id = null;
         List<IndicatorMeta> out = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
