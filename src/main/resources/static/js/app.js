@@ -5,6 +5,7 @@ import './i18n-ui14.js';
 import './i18n-pipeline.js';
 import './i18n-figures.js';
 import './i18n-backup.js';
+import './i18n-tracking.js';
 import './routes.js';
 import { NAV } from './routes.js';
 import { get, hasSample, me, csrfHeaders } from './api.js';

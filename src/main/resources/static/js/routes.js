@@ -40,6 +40,12 @@ define('/pipeline/:name', () => import('./views/pipeline.js').then((m) => ({ def
 define('/leads/:id', () => import('./views/pipeline.js').then((m) => ({ default: m.leadView })));
 // issue 15: backups (admin)
 define('/backup', () => import('./views/backup.js'));
+// carrying out the plan (issue 16)
+define('/tracking', () => import('./views/tracking.js'));
+define('/tracking/tasks/:no', () => import('./views/tracking-task.js'));
+define('/tracking/indicators/:id', () => import('./views/tracking-indicator.js'));
+define('/workspace', () => import('./views/workspace.js'));
+define('/scorecards', () => import('./views/scorecards.js'));
 
 /** The main menu, in order; `match` marks the entry as current for the routes below it. */
 export const NAV = [
@@ -57,4 +63,7 @@ export const NAV = [
   { href: '#/console', label: 'nav.console', match: /^\/console/ },
   { href: '#/upload', label: 'nav.upload', match: /^\/upload/ },
   { href: '#/pipeline', label: 'nav.pipeline', match: /^\/(pipeline|leads)/ },
+  { href: '#/tracking', label: 'nav.tracking', match: /^\/tracking/ },
+  { href: '#/workspace', label: 'nav.workspace', match: /^\/workspace/ },
+  { href: '#/scorecards', label: 'nav.scorecards', match: /^\/scorecards/ },
 ];

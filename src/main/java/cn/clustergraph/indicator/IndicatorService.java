@@ -121,6 +121,17 @@ public class IndicatorService {
                 });
     }
 
+    /** A town's canonical name from its name, alias or full name (the one town-name rule; issue 16 uses it). */
+    public java.util.Optional<String> resolveTown(String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return reads.one("""
+                MATCH (t:Town) WHERE t.name = $name OR $name IN t.aliases OR t.fullName = $name
+                RETURN t.name AS name ORDER BY CASE WHEN t.name = $name THEN 0 ELSE 1 END LIMIT 1""",
+                Map.of("name", name.strip()), r -> r.get("name").asString());
+    }
+
     TownDetail town(String name) {
         return reads.one("""
                         MATCH (t:Town) WHERE t.name = $name OR $name IN t.aliases OR t.fullName = $name

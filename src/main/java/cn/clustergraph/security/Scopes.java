@@ -175,6 +175,71 @@ public class Scopes {
                 all, !all && user.has(Role.TOWN) ? user.town() : null);
     }
 
+    /** An indicator's owning department (first 责任单位), co-owners, and whether it has a town breakdown (附件3). */
+    public record IndicatorResponsibility(String id, String name, String lead, List<String> coOwners, boolean towns) {
+    }
+
+    /** Who owns an indicator (issue 16); 404 for an unknown id. */
+    @SuppressWarnings("unchecked")
+    public IndicatorResponsibility indicator(String id) {
+        return client.query("""
+                        MATCH (i:Indicator {id: $id})
+                        RETURN i.id AS id, i.name AS name, head(COLLECT { MATCH (i)-[r:LED_BY]->(d:Department) RETURN d.name ORDER BY r.order }) AS lead,
+                               COLLECT { MATCH (i)-[r:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY r.order } AS coOwners,
+                               EXISTS { MATCH (i)-[:HAS_TARGET]->(:Target)-[:IN_TOWN]->(:Town) } AS towns""")
+                .bind(id).to("id").fetch().one()
+                .map(r -> new IndicatorResponsibility((String) r.get("id"), (String) r.get("name"), (String) r.get("lead"),
+                        (List<String>) r.get("coOwners"), Boolean.TRUE.equals(r.get("towns"))))
+                .orElseThrow(() -> new NotFoundException("No indicator '" + id + "' (try GET /api/indicators)"));
+    }
+
+    /**
+     * An indicator's figure (指标实绩): the city figure by the owning department, a town's figure by that town, either by
+     * the coordinator.
+     */
+    public boolean canWriteIndicator(UserAccount user, IndicatorResponsibility indicator, String town) {
+        if (town == null) {
+            return coordinator(user) || user.has(Role.DEPARTMENT) && user.department() != null && user.department().equals(indicator.lead());
+        }
+        return canWriteTown(user, town);
+    }
+
+    public void requireIndicator(UserAccount user, IndicatorResponsibility indicator, String town) {
+        if (!canWriteIndicator(user, indicator, town)) {
+            throw new AccessDeniedException(town == null
+                    ? "Only the department owning indicator " + indicator.id() + " (" + indicator.lead()
+                    + ") or the coordinator (工业强市办) may report its city figure; you are " + who(user)
+                    : "Only users bound to " + town + " or the coordinator may report its figure of " + indicator.id() + "; you are " + who(user));
+        }
+    }
+
+    /** A co-owner's 配合情况 on a task: the co-owner departments (and the lead), or the coordinator. */
+    public void requireTaskPart(UserAccount user, TaskResponsibility task) {
+        if (!canWriteTaskPart(user, task)) {
+            throw new AccessDeniedException("Only the departments responsible for task " + task.no() + " (" + task.lead()
+                    + (task.coOwners().isEmpty() ? "" : ", " + String.join(", ", task.coOwners()))
+                    + ") or the coordinator may add to its report; you are " + who(user));
+        }
+    }
+
+    /** Accepting or returning reports and closing 督办: the coordinator (工业强市办) only. */
+    public void requireCoordinator(UserAccount user, String what) {
+        if (!coordinator(user)) {
+            throw new AccessDeniedException("Only the coordinator (工业强市办) may " + what + "; you are " + who(user));
+        }
+    }
+
+    /** Indicators whose city figure the user's department reports (issue 16; all for the coordinator: empty + allTasks). */
+    public List<String> ownedIndicators(UserAccount user) {
+        if (!user.has(Role.DEPARTMENT) || user.department() == null) {
+            return List.of();
+        }
+        return List.copyOf(client.query("""
+                        MATCH (i:Indicator)-[:LED_BY]->(:Department {name: $name}) WHERE NOT coalesce(i.sample, false)
+                        RETURN i.id AS id ORDER BY id""")
+                .bind(user.department()).to("name").fetchAs(String.class).all());
+    }
+
     private static String who(UserAccount user) {
         return user.username() + " " + user.roles() + (user.department() != null ? " of " + user.department() : "")
                 + (!user.chains().isEmpty() ? " for " + user.chains() : "");

@@ -5,7 +5,9 @@ import { t } from '../i18n.js';
 import { pageHeader } from '../components.js';
 
 const KINDS = ['signin.form', 'signin.token', 'token.create', 'token.revoke', 'user.create', 'user.update', 'user.disable',
-  'user.password', 'import.programme', 'import.register', 'plan.write', 'key-enterprises.write', 'backup.create', 'backup.download', 'backup.restore'];
+  'user.password', 'import.programme', 'import.register', 'plan.write', 'key-enterprises.write',
+  'report.write', 'report.review', 'report.contribution', 'actual.write', 'supervision.create', 'supervision.reply', 'supervision.close',
+  'template.import', 'tracking.sample', 'backup.create', 'backup.download', 'backup.restore'];
 
 export default async function audit(ctx) {
   const q = ctx.query;

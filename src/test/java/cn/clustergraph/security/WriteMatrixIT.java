@@ -46,6 +46,14 @@ class WriteMatrixIT {
             new Write("POST", "/api/tasks/8/plans", "{\"year\":2025,\"milestones\":[{\"text\":\"完成技改项目\",\"dueQuarter\":4,\"quantity\":10,\"unit\":\"个\"}]}",
                     EnumSet.of(Role.COORDINATOR, Role.DEPARTMENT)),
             new Write("PUT", "/api/chains/" + Api.seg("光电通信") + "/key-enterprises", null, EnumSet.of(Role.COORDINATOR, Role.CHAIN)),
+            // issue 16: 季度进展 (task 5 is led by 市经信局), its review, figures (A1-02 owned by 市经信局; a town's own A3-02)
+            new Write("POST", "/api/tasks/5/reports", "{\"period\":\"2027Q1\",\"status\":\"按序推进\",\"percent\":20}",
+                    EnumSet.of(Role.COORDINATOR, Role.DEPARTMENT)),
+            new Write("POST", "/api/tasks/5/reports/2027Q1/review", "{\"decision\":\"accept\"}", EnumSet.of(Role.COORDINATOR)),
+            new Write("POST", "/api/indicators/A1-02/actuals", "{\"period\":\"2027Q1\",\"value\":100,\"source\":\"统计部门\"}",
+                    EnumSet.of(Role.COORDINATOR, Role.DEPARTMENT)),
+            new Write("POST", "/api/indicators/A3-02/actuals", "{\"period\":\"2027Q1\",\"town\":\"当湖街道\",\"value\":1,\"source\":\"镇街道上报\"}",
+                    EnumSet.of(Role.COORDINATOR, Role.TOWN)),
             new Write("POST", "/api/auth/tokens", "{\"name\":\"matrix\"}", EnumSet.allOf(Role.class)));
 
     @BeforeEach
