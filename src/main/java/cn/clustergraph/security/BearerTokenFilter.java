@@ -3,6 +3,7 @@ package cn.clustergraph.security;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.ApiTokens;
 import cn.clustergraph.account.UserAccount;
+import cn.clustergraph.web.ApiProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,9 +59,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 user = tokens.owner(token).flatMap(accounts::find).filter(UserAccount::enabled);
             } catch (org.springframework.dao.TransientDataAccessException e) {
                 // the database is busy (e.g. every driver connection taken): a 503 the client may retry, not a 500
-                ProblemDetail busy = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database is busy; retry shortly");
-                busy.setTitle("Service busy 服务繁忙");
+                ProblemDetail busy = ApiProblem.of(ApiProblem.Kind.UNAVAILABLE,
+                        "数据库繁忙，请稍后重试", "The database is busy; retry shortly");
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 Problems.write(request, response, busy);
                 return;

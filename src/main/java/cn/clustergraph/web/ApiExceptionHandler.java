@@ -88,7 +88,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     org.springframework.http.ResponseEntity<ProblemDetail> busy(Exception e) {
         log.warn("Database busy: {}", e.getMessage());
         return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service busy 服务繁忙", "The database is busy; retry shortly"));
+                .body(ApiProblem.of(ApiProblem.Kind.UNAVAILABLE, "数据库繁忙，请稍后重试", "The database is busy; retry shortly"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -121,6 +121,15 @@ class SamplePipelineIT {
         Map<Integer, Integer> byYear = new HashMap<>();
         report.get("rows").forEach(r -> byYear.put(r.get(0).asInt(), r.get(1).asInt()));  // year, projects
         assertThat(byYear).containsEntry(2024, 3).containsEntry(2025, 2).containsEntry(2026, 1).doesNotContainKey(2023);
+        // the same counts reach tracking as computed indicator actuals of G-BIGPROJ (per year, up to the period's end)
+        JsonNode actuals = PipelineUsers.api(port, COORD).get("/api/indicators/G-BIGPROJ/actuals?period=2024Q4").json();
+        Map<String, Double> computed = new HashMap<>();
+        actuals.get("computed").forEach(c -> {
+            if (c.get("rule").asString().equals("pipeline:big-projects")) {
+                computed.put(c.get("period").asString(), c.get("value").asDouble());
+            }
+        });
+        assertThat(computed).containsEntry("2024Q4", 3.0);
         JsonNode stale = PipelineUsers.api(port, COORD).post("/api/reports/pipeline-stale-leads", "{\"days\": 60}").json();
         assertThat(stale.get("rows").size()).isPositive();
         JsonNode noLead = PipelineUsers.api(port, COORD).post("/api/reports/pipeline-gaps-without-lead", "{}").json();
