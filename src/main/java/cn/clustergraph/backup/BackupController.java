@@ -57,7 +57,7 @@ class BackupController {
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "Download a backup file (gzip'd JSON lines; holds password and token hashes — keep it safe)")
+    @Operation(summary = "Download a backup file (gzip'd JSON lines; holds password and token hashes — keep it safe) 下载备份文件")
     ResponseEntity<Resource> download(@PathVariable String name) throws IOException {
         Path file = backups.file(name);
         audit.record(Actor.current(), "backup.download", List.of("Backup:" + name), null, Files.size(file) + " bytes", "ok");

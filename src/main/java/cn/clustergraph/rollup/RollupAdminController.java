@@ -2,6 +2,7 @@ package cn.clustergraph.rollup;
 
 import cn.clustergraph.audit.Actor;
 import cn.clustergraph.audit.AuditService;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,12 +38,14 @@ class RollupAdminController {
     }
 
     @GetMapping
+    @Operation(summary = "Whether the rollups are up to date with the data (generations) 汇总数据是否最新")
     Status status() {
         return status(rollups.state());
     }
 
     /** Compares every stored rollup with the live aggregation (read-only; slow at province scale). */
     @PostMapping("/verify")
+    @Operation(summary = "Compare every stored rollup with the live aggregation (admin, audited) 核对汇总数据与实时统计")
     Verification verify() {
         long t = System.nanoTime();
         RollupService.State state = rollups.state();

@@ -24,7 +24,7 @@ class ScorecardController {
     }
 
     @GetMapping("/api/scorecards/departments")
-    @Operation(summary = "Departments' scorecard of a quarter (tasks led, indicators owned, on time): score, points, rank and change")
+    @Operation(summary = "Departments' scorecard of a quarter (tasks led, indicators owned, on time): score, points, rank and change 部门考核评价")
     ScorecardService.Scorecard departments(@RequestParam String period, @RequestParam(required = false) String asOf) {
         return scorecards.departments(period, asOf);
     }

@@ -32,7 +32,7 @@ class TemplateController {
     }
 
     @GetMapping("/api/tracking/template")
-    @Operation(summary = "XLSX template of a department (or town) for a quarter: tasks and indicators pre-filled, key columns locked")
+    @Operation(summary = "XLSX template of a department (or town) for a quarter: tasks and indicators pre-filled, key columns locked 下载季度报送模板")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String department, @RequestParam(required = false) String town,
                                     @RequestParam String period) {
         byte[] bytes = templates.template(department, town, period);
@@ -42,7 +42,7 @@ class TemplateController {
     }
 
     @PostMapping(path = "/api/tracking/template", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a filled template: preview (confirm=false, nothing written) or write (confirm=true); 400 with every problem")
+    @Operation(summary = "Import a filled template: preview (confirm=false, nothing written) or write (confirm=true); 400 with every problem 导入填好的报送模板")
     ResponseEntity<TrackingTemplates.ImportResult> importFile(@RequestPart(name = "file", required = false) MultipartFile file,
                                                               @RequestParam(defaultValue = "false") boolean confirm) throws IOException {
         if (file == null || file.isEmpty()) {

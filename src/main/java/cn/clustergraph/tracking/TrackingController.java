@@ -56,7 +56,7 @@ class TrackingController {
     }
 
     @GetMapping("/api/tracking/trend")
-    @Operation(summary = "Lights counted by colour per quarter (the dashboard's trend)")
+    @Operation(summary = "Lights counted by colour per quarter (the dashboard's trend) 各季度红黄绿灯统计")
     Trend trend(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return tracking.trend(from, to);
     }

@@ -243,7 +243,10 @@ class ApiProblemSweepIT {
                 Set<String> declared = new java.util.HashSet<>();
                 ops.stream().filter(o -> o.path().equals(op.path())).forEach(o -> declared.add(o.method()));
                 String wrong = declared.contains("PATCH") ? "TRACE" : "PATCH";
-                if (!wrong.equals("TRACE")) {
+                // a literal path that another operation's template also matches (/api/leads/ledger vs PATCH /api/leads/{id}) has that method
+                boolean viaTemplate = ops.stream().anyMatch(o -> o.method().equalsIgnoreCase(wrong)
+                        && op.path().matches(o.path().replaceAll("\\{[^/}]+}", "[^/]+")));
+                if (!wrong.equals("TRACE") && !viaTemplate) {
                     expect(failures, answers, send(wrong, unknownPath, null, null), 405, "method-not-allowed");
                 }
             }
