@@ -62,6 +62,7 @@ class UploadIT {
 
     @BeforeEach
     void setUp() {
+        cn.clustergraph.Api.adminToken(port);  // signing in writes a token: before any test counts the graph
         api = new UploadClient(port);
         context.addApplicationListener(listener);
     }
