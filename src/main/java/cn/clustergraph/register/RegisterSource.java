@@ -197,7 +197,7 @@ public sealed interface RegisterSource {
                         + " Excel/WPS or send its sheets as CSV files in a ZIP";
             }
         }
-        return "not a readable XLSX workbook (" + e.getClass().getSimpleName() + "); save it again as .xlsx in Excel/WPS, or send"
+        return "cannot read the file: it is not a readable XLSX workbook (" + e.getClass().getSimpleName() + "); save it again as .xlsx in Excel/WPS, or send"
                 + " the sheets as CSV (" + FileChecks.ACCEPTED + ")";
     }
 

@@ -62,6 +62,7 @@ class UploadIT {
 
     @BeforeEach
     void setUp() {
+        cn.clustergraph.Api.adminToken(port);  // signing in writes a token: before any test counts the graph
         api = new UploadClient(port);
         context.addApplicationListener(listener);
     }
@@ -259,6 +260,10 @@ class UploadIT {
         assertThat(done.get("reason").asString()).contains("nothing was written");
         assertThat(size()).isEqualTo(before);
         assertThat(count("MATCH (e:Enterprise {dataset: '" + DATASET + "'}) RETURN count(e)")).isZero();
+        // the event follows the state on the writer's thread: wait for it a moment
+        for (int i = 0; i < 50 && seen.stream().noneMatch(e -> e instanceof UploadRejectedEvent r && r.stage().equals("apply")); i++) {
+            Thread.sleep(100);
+        }
         assertThat(seen).filteredOn(e -> e instanceof UploadRejectedEvent r && r.stage().equals("apply")).hasSize(1);
     }
 
