@@ -6,11 +6,12 @@ import cn.clustergraph.department.DepartmentViews.Doubt;
 import cn.clustergraph.department.DepartmentViews.IndicatorRef;
 import cn.clustergraph.department.DepartmentViews.TargetRef;
 import cn.clustergraph.department.DepartmentViews.TaskRef;
+import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.web.NotFoundException;
+import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
@@ -19,18 +20,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which department owns what: task counts, responsibility sheets, alias resolution (the repository, one rule); the views
- * are read models (one READ query each, records).
+ * Which department owns what: task counts, responsibility sheets, alias resolution ({@link DepartmentNames}, one rule);
+ * the views are read models (one READ query each, records).
  */
 @Service
 public class DepartmentService {
 
-    private final DepartmentRepository repository;
+    /** The responsibility sheet of the department {@code $name} names ({@link DepartmentNames}' rule as its first subquery). */
+    private static final String DETAIL = CypherTemplate.render("""
+            CALL () {
+              $E
+            }
+            RETURN d,
+              COLLECT { MATCH (d)<-[r:LED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
+                        RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS leads,
+              COLLECT { MATCH (d)<-[r:CO_OWNED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
+                        RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS coOwns,
+              COLLECT { MATCH (d)<-[r:LED_BY|CO_OWNED_BY]-(i:Indicator)
+                        RETURN {id: i.id, name: i.name, unit: i.unit, origin: i.origin, lead: type(r) = 'LED_BY',
+                                targets: COLLECT { MATCH (i)-[:HAS_TARGET]->(g:Target) WHERE g.town IS NULL
+                                                   RETURN g ORDER BY g.year, g.primary DESC, g.id }}
+                        ORDER BY i.id } AS indicators,
+              COLLECT { MATCH (d)-[x:MAY_BE_SAME_AS]-(o:Department) RETURN {other: o.name, note: x.note} } AS doubts""",
+            Cypher.raw(DepartmentNames.RESOLVE));
+
+    private final DepartmentNames names;
     private final ReadQueries reads;
     private final JsonMapper json;
 
-    DepartmentService(DepartmentRepository repository, ReadQueries reads, JsonMapper json) {
-        this.repository = repository;
+    DepartmentService(DepartmentNames names, ReadQueries reads, JsonMapper json) {
+        this.names = names;
         this.reads = reads;
         this.json = json;
     }
@@ -39,9 +58,8 @@ public class DepartmentService {
      * The canonical name for a name, alias or full name, if any department has it: the one alias rule, used by the
      * responsibility sheet, the task filter and the reports that take a department.
      */
-    @Transactional(readOnly = true)
     public Optional<String> resolve(String nameOrAlias) {
-        return repository.findByNameOrAlias(nameOrAlias.strip()).map(Department::getName);
+        return names.resolve(nameOrAlias);
     }
 
     Collection<DepartmentSummary> list() {
@@ -57,24 +75,9 @@ public class DepartmentService {
 
     /** The responsibility sheet of the department {@link #resolve} finds for the name, alias or full name. */
     DepartmentDetail detail(String nameOrAlias) {
-        String name = resolve(nameOrAlias).orElseThrow(() -> new NotFoundException(
-                "没有名为 " + nameOrAlias + " 的部门（规范名、简称或全称，见 GET /api/departments）",
-                "No department named '" + nameOrAlias + "' (canonical name, alias or full name; see GET /api/departments)"));
-        return reads.one("""
-                        MATCH (d:Department {name: $name})
-                        RETURN d,
-                          COLLECT { MATCH (d)<-[r:LED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
-                                    RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS leads,
-                          COLLECT { MATCH (d)<-[r:CO_OWNED_BY]-(t:Task)-[:PART_OF]->(m:Measure)
-                                    RETURN {no: t.no, measure: m.title, content: t.content, order: r.order} ORDER BY t.no } AS coOwns,
-                          COLLECT { MATCH (d)<-[r:LED_BY|CO_OWNED_BY]-(i:Indicator)
-                                    RETURN {id: i.id, name: i.name, unit: i.unit, origin: i.origin, lead: type(r) = 'LED_BY',
-                                            targets: COLLECT { MATCH (i)-[:HAS_TARGET]->(g:Target) WHERE g.town IS NULL
-                                                               RETURN g ORDER BY g.year, g.primary DESC, g.id }}
-                                    ORDER BY i.id } AS indicators,
-                          COLLECT { MATCH (d)-[x:MAY_BE_SAME_AS]-(o:Department) RETURN {other: o.name, note: x.note} } AS doubts""",
-                        Map.of("name", name), r -> {
+        return reads.one(DETAIL, Map.of("name", nameOrAlias.strip()), r -> {
                     var d = r.get("d");
+                    String name = d.get("name").asString();
                     return new DepartmentDetail(d.get("name").asString(), d.get("fullName").asString(null), d.get("kind").asString(null),
                             d.get("aliases").isNull() ? List.of() : d.get("aliases").asList(Value::asString), d.get("note").asString(null),
                             name.equals(nameOrAlias) ? null : nameOrAlias,
@@ -83,8 +86,9 @@ public class DepartmentService {
                                     v.get("unit").asString(null), v.get("origin").asString(), v.get("lead").asBoolean(),
                                     v.get("targets").asList(DepartmentService::target))),
                             r.get("doubts").asList(v -> new Doubt(v.get("other").asString(), v.get("note").asString(null))));
-                }).orElseThrow(() -> new NotFoundException("没有名为 " + nameOrAlias + " 的部门",
-                        "No department named '" + nameOrAlias + "'"));
+                }).orElseThrow(() -> new NotFoundException(
+                        "没有名为 " + nameOrAlias + " 的部门（规范名、简称或全称，见 GET /api/departments）",
+                        "No department named '" + nameOrAlias + "' (canonical name, alias or full name; see GET /api/departments)"));
     }
 
     private static TaskRef task(Value v) {
