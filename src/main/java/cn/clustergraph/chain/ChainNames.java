@@ -14,8 +14,8 @@ import java.util.Optional;
 @Component
 public class ChainNames {
 
-    /** {@code name}: the canonical name of the chain {@code $name} names, or no row; also a CALL subquery of the chain view. */
-    static final String RESOLVE = """
+    /** {@code name}: the canonical name of the chain {@code $name} names, or no row; also the first subquery of the chain view and of a chain's enterprise page (one round trip). */
+    public static final String RESOLVE = """
             MATCH (c:Chain)
             WHERE c.name = $name OR $name IN coalesce(c.aliases, []) OR toLower(coalesce(c.nameEn, '')) = toLower($name)
             RETURN c.name AS name

@@ -25,7 +25,8 @@ final class ConsoleProblem extends ErrorResponseException {
     }
 
     static ConsoleProblem of(HttpStatus status, String title, String reason, String detail, Map<String, ?> properties) {
-        ProblemDetail p = ApiProblem.of(status, ApiProblem.Kind.CONSOLE, reason, title, chinese(title) + "：" + detail, detail);
+        // zh is Chinese only (the UI shows it in a Chinese page); Neo4j's own words stay in en and detail, shown folded as 技术细节
+        ProblemDetail p = ApiProblem.of(status, ApiProblem.Kind.CONSOLE, reason, title, chinese(title) + "（详见技术细节 / 英文原文）", detail);
         p.setProperty("reason", reason);
         properties.forEach((k, v) -> {
             if (v != null) {

@@ -154,6 +154,14 @@ public class EnterpriseService {
         Paging p = Paging.of(page, size, paging);
         Map<String, Object> params = new HashMap<>();
         String chain = blank(f.chain());
+        if (chain != null && Stream.of(f.segment(), f.town(), f.platform(), f.honour(), f.q()).allMatch(x -> blank(x) == null)
+                && f.local() == null && f.sample() == null) {
+            // the hot case, a chain's list alone: the name is resolved inside the page's own query (one round trip)
+            PageResult<EnterpriseItem> ranked = chainPage(chain, p);
+            if (ranked != null) {
+                return ranked;
+            }
+        }
         params.put("chain", chain == null ? null : chains.resolve(chain).orElseThrow(() -> BadRequestException.unknownName("chain",
                 "没有名为 " + chain + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
                 "No chain named '" + chain + "' (a chain name, alias or English name; see GET /api/chains)")));
@@ -174,12 +182,6 @@ public class EnterpriseService {
         params.put("limit", p.size());
         List<String> given = Stream.of("chain", "segment", "town", "platform", "honour", "local", "sample", "q")
                 .filter(k -> params.get(k) != null).toList();
-        if (given.equals(List.of("chain"))) {
-            PageResult<EnterpriseItem> ranked = chainPage(String.valueOf(params.get("chain")), p);
-            if (ranked != null) {
-                return ranked;
-            }
-        }
         String cypher = listQuery(params, q);
         Map<String, Object> row = reads.one(cypher, params).orElseThrow();
         List<EnterpriseItem> items = json.convertValue(row.get("items"), new TypeReference<>() {
@@ -320,7 +322,10 @@ public class EnterpriseService {
      * tie group (the enterprises without output all share outputRank -1). Total from {@code rollupRankTotal}.
      */
     private static final String CHAIN_PAGE = CypherTemplate.render("""
-            MATCH (c:Chain {name: $chain})
+            CALL () {
+              $E
+            }
+            MATCH (c:Chain {name: name})
             WITH c, toInteger($skip / $E) AS k, toInteger(($skip + $limit + $E - 1) / $E) AS j
             WITH c.name AS chain, $E AS total, $skip - k * $E AS offset, $E[k] AS rank,
                  $E[k] AS id, $E[j] AS endRank, $E[j] AS endId
@@ -346,7 +351,7 @@ public class EnterpriseService {
               WITH e, town
               RETURN collect($E) AS items
             }
-            RETURN total, items""", property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY),
+            RETURN total, items""", Cypher.raw(ChainNames.RESOLVE), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY),
             property("c", RollupNames.RANK_TOTAL), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_MARK_RANKS),
             property("c", RollupNames.RANK_MARK_IDS), property("c", RollupNames.RANK_MARK_RANKS), property("c", RollupNames.RANK_MARK_IDS), ITEM);
 
@@ -358,7 +363,7 @@ public class EnterpriseService {
      * the chain is unknown or has no bookmarks yet (then the general query answers).
      */
     private PageResult<EnterpriseItem> chainPage(String chain, Paging p) {
-        Map<String, Object> row = reads.one(CHAIN_PAGE, Map.of("chain", chain, "skip", p.skip(), "limit", p.size(), "lastId", LAST_ID)).orElse(null);
+        Map<String, Object> row = reads.one(CHAIN_PAGE, Map.of("name", chain, "skip", p.skip(), "limit", p.size(), "lastId", LAST_ID)).orElse(null);
         if (row == null || row.get("total") == null) {
             return null;
         }

@@ -177,27 +177,21 @@ public class GapService {
         p.put("chain", chain);
         String seg = segment == null || segment.isBlank() ? null : segment.strip();
         p.put("segment", seg);
-        List<Map<String, Object>> gapSegments = reads.list("""
-                        MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
-                        WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
-                        RETURN s.id AS id, s.name AS name, s.gapStatus AS status
-                        ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id""", p,
-                r -> Map.<String, Object>of("id", r.get("id").asString(), "name", r.get("name").asString(),
-                        "status", r.get("status").asString("")));
-        if (seg != null && gapSegments.isEmpty()) {
-            throw BadRequestException.unknownName("segment", "产业链 " + chain + " 没有环节 " + seg + "（环节编号或名称）",
-                    "Chain " + chain + " has no segment '" + seg + "' (a segment id or name)");
-        }
         p.put("wSupply", props.weightSupply());
         p.put("wHonour", props.weightHonour());
         p.put("wScale", props.weightScale());
         p.put("wFit", props.weightFit());
         p.put("max", props.maxCandidates());
-        List<Candidate> unranked = new ArrayList<>(reads.list("""
+        // one round trip: every segment of the chain (or the one asked for) with its status and, for a gap, its candidates
+        List<Map<String, Object>> gapSegments = new ArrayList<>();
+        List<Candidate> unranked = new ArrayList<>();
+        reads.list("""
                         MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
                         WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
-                        WITH s, s.gapStatus AS status WHERE status <> '有链'
-                        CALL (s) {
+                        WITH s, coalesce(s.gapStatus, '') AS status
+                        ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
+                        CALL (s, status) {
+                          WITH s, status WHERE status <> '有链' AND status <> ''
                           MATCH (x:Enterprise)-[r:IN_SEGMENT]->(s) WHERE x.local = false
                           WITH x, r, COUNT { (x)-[:SUPPLIES]->(:Enterprise {local: true}) } AS suppliesLocal,
                                coalesce(x.honourNames, []) AS honours
@@ -206,33 +200,45 @@ public class GapService {
                                + $wScale * log10(1 + coalesce(x.output, 0.0))
                                + CASE WHEN coalesce(r.primary, false) THEN $wFit ELSE $wFit / 2.0 END AS score
                           ORDER BY score DESC, x.id LIMIT $max
-                          RETURN x, r, suppliesLocal, honours, score,
-                                 COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN DISTINCT y.name AS n ORDER BY n LIMIT 3 } AS customers
+                          WITH x, r, suppliesLocal, honours, score,
+                               COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN DISTINCT y.name AS n ORDER BY n LIMIT 3 } AS customers
+                          RETURN collect({id: x.id, name: x.name, region: x.region, score: round(score, 3), suppliesLocal: suppliesLocal,
+                                 honours: honours, output: coalesce(x.output, 0.0), primary: coalesce(r.primary, false),
+                                 sample: coalesce(x.sample, false), customers: customers}) AS candidates
                         }
-                        RETURN s.id AS segmentId, s.name AS segment, status, x.id AS id, x.name AS name, x.region AS region,
-                               round(score, 3) AS score, suppliesLocal, honours, coalesce(x.output, 0.0) AS output,
-                               coalesce(r.primary, false) AS primary, coalesce(x.sample, false) AS sample, customers""", p,
+                        RETURN s.id AS segmentId, s.name AS segment, status, candidates""", p,
                 r -> {
-                    long supplies = r.get("suppliesLocal").asLong();
-                    List<String> customers = r.get("customers").asList(Value::asString);
-                    List<String> honours = r.get("honours").asList(Value::asString);
-                    double output = r.get("output").asDouble();
-                    boolean primary = r.get("primary").asBoolean();
-                    List<String> reasons = new ArrayList<>();
-                    if (supplies > 0) {
-                        reasons.add("已向本地企业供货 " + supplies + " 条（" + String.join("、", customers) + "）");
+                    String segmentId = r.get("segmentId").asString();
+                    String segmentName = r.get("segment").asString();
+                    String status = r.get("status").asString();
+                    gapSegments.add(Map.of("id", segmentId, "name", segmentName, "status", status));
+                    for (Value x : r.get("candidates").values()) {
+                        long supplies = x.get("suppliesLocal").asLong();
+                        List<String> customers = x.get("customers").asList(Value::asString);
+                        List<String> honours = x.get("honours").asList(Value::asString);
+                        double output = x.get("output").asDouble();
+                        boolean primary = x.get("primary").asBoolean();
+                        List<String> reasons = new ArrayList<>();
+                        if (supplies > 0) {
+                            reasons.add("已向本地企业供货 " + supplies + " 条（" + String.join("、", customers) + "）");
+                        }
+                        if (!honours.isEmpty()) {
+                            reasons.add("荣誉：" + String.join("、", honours));
+                        }
+                        if (output > 0) {
+                            reasons.add("产值 " + GapRule.wan(output));
+                        }
+                        reasons.add((primary ? "主营" : "兼营") + "环节：" + segmentName + "（" + status + "）");
+                        unranked.add(new Candidate(0, segmentId, segmentName, status, x.get("id").asString(), x.get("name").asString(),
+                                x.get("region").asString(null), x.get("score").asDouble(), supplies, customers, honours, output, primary,
+                                x.get("sample").asBoolean(), reasons));
                     }
-                    if (!honours.isEmpty()) {
-                        reasons.add("荣誉：" + String.join("、", honours));
-                    }
-                    if (output > 0) {
-                        reasons.add("产值 " + GapRule.wan(output));
-                    }
-                    reasons.add((primary ? "主营" : "兼营") + "环节：" + r.get("segment").asString() + "（" + r.get("status").asString() + "）");
-                    return new Candidate(0, r.get("segmentId").asString(), r.get("segment").asString(), r.get("status").asString(),
-                            r.get("id").asString(), r.get("name").asString(), r.get("region").asString(null), r.get("score").asDouble(),
-                            supplies, customers, honours, output, primary, r.get("sample").asBoolean(), reasons);
-                }));
+                    return segmentId;
+                });
+        if (seg != null && gapSegments.isEmpty()) {
+            throw BadRequestException.unknownName("segment", "产业链 " + chain + " 没有环节 " + seg + "（环节编号或名称）",
+                    "Chain " + chain + " has no segment '" + seg + "' (a segment id or name)");
+        }
         unranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::enterpriseId).thenComparing(Candidate::segmentId));
         List<Candidate> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {

@@ -6,6 +6,7 @@ import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.startup.StartupDataLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +39,12 @@ class TrackingSampleLoader implements StartupDataLoader {
     private final Supervisions supervisions;
     private final AuditService audit;
 
+    private final boolean samples;
+
     TrackingSampleLoader(Neo4jClient client, TrackingProperties props, ProgressReports reports, IndicatorActualsService actuals,
-                         TrackingService tracking, Supervisions supervisions, AuditService audit) {
+                         TrackingService tracking, Supervisions supervisions, AuditService audit,
+                         @Value("${clustergraph.sample.enabled:true}") boolean samples) {
+        this.samples = samples;
         this.client = client;
         this.props = props;
         this.reports = reports;
@@ -57,8 +62,9 @@ class TrackingSampleLoader implements StartupDataLoader {
     @Override
     @Transactional
     public String loadOnStartup() {
-        if (!props.sample()) {
-            return "disabled (clustergraph.tracking.sample=false)";
+        if (!samples || !props.sample()) {
+            // the sample switch turns every sample off (register, pipeline, tracking), as the README says
+            return "disabled (clustergraph.sample.enabled=false or clustergraph.tracking.sample=false)";
         }
         boolean register = client.query("MATCH (d:Dataset {name: 'sample-register'}) RETURN count(d) > 0 AS x").fetchAs(Boolean.class).one().orElse(false);
         if (!register) {

@@ -2,7 +2,7 @@
 // board, columns by stage) and #/leads/:id (a lead: facts, gap signal, project figures, history with 跟进记录, move and note forms).
 import { html, href, num, str, $ } from '../dom.js';
 import { t } from '../i18n.js';
-import { apiPath, send } from '../api.js';
+import { apiPath, me, send } from '../api.js';
 import { pageHeader, sampleBadge, statusBadge } from '../components.js';
 import { draw, COLORS } from '../charts.js';
 
@@ -147,7 +147,16 @@ export async function toLead(button, chain) {
 }
 
 /** The gap marker on a chain map's segment cards: "若已签约项目投产 → 弱链", a projection beside the present status. */
+/** Leads are internal (docs/security.md): only 招商, the coordinator and chain offices see them, so only they ask. */
+async function seesLeads() {
+  const u = await me();
+  return !!u && u.roles.some((r) => ['INVESTMENT', 'COORDINATOR', 'CHAIN'].includes(r.name));
+}
+
 export async function markProjections(el, chain, get) {
+  if (!(await seesLeads())) {
+    return;
+  }
   let b;
   try {
     b = await get(apiPath('chains', chain, 'pipeline'));
@@ -164,6 +173,9 @@ export async function markProjections(el, chain, get) {
 
 /** The gap marker in the city matrix: cells whose worst status would change if the signed projects produced. */
 export async function markMatrix(el, get) {
+  if (!(await seesLeads())) {
+    return;
+  }
   let s;
   try {
     s = await get('/api/pipeline/summary');

@@ -27,7 +27,9 @@ class EmbeddedNeo4jEarlyStartTest {
         return Map.of("clustergraph.neo4j.embedded.data-dir", dir.toString(), "clustergraph.neo4j.embedded.bolt-port", "0",
                 "clustergraph.neo4j.embedded.page-cache", "64m", "clustergraph.neo4j.embedded.tx-log-retention", "1 files",
                 // the same settings as EmbeddedNeo4jRestartTest.props (Bolt authentication is on by default)
-                "clustergraph.neo4j.embedded.auth-enabled", "false");
+                "clustergraph.neo4j.embedded.auth-enabled", "false",
+                // EmbeddedNeo4jRestartTest.props starts without a memory limit of its own
+                "clustergraph.neo4j.embedded.transaction-max-memory", "0");
     }
 
     @Test

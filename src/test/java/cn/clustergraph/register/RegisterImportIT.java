@@ -229,7 +229,8 @@ class RegisterImportIT {
         // the flag is on every node and relationship of the sample; the dataset node carries the banner
         assertThat(count("MATCH (n) WHERE n.dataset = 'sample-register' AND coalesce(n.sample, false) = false RETURN count(n)")).isZero();
         assertThat(count("MATCH ()-[r]->() WHERE r.dataset = 'sample-register' AND coalesce(r.sample, false) = false RETURN count(r)")).isZero();
-        assertThat(count("MATCH (e:Enterprise {dataset: 'sample-register'})-[r]-() WHERE r.dataset IS NULL RETURN count(r)")).isZero();
+        // (a 招商 lead naming an enterprise is people's work, not the register's: it is not part of any dataset)
+        assertThat(count("MATCH (e:Enterprise {dataset: 'sample-register'})-[r]-(o) WHERE r.dataset IS NULL AND NOT o:Lead RETURN count(r)")).isZero();
         assertThat(client.query("MATCH (d:Dataset {name: 'sample-register'}) RETURN d.notice").fetchAs(String.class).one())
                 .contains("样例数据（虚构）Sample data (fictional)");
     }

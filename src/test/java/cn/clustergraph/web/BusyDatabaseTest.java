@@ -21,7 +21,8 @@ class BusyDatabaseTest {
             var answer = handler.busy(e);
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-            assertThat(answer.getBody().getTitle()).isEqualTo("Service busy 服务繁忙");
+            assertThat(answer.getBody().getType().toString()).isEqualTo("/problems/unavailable");
+            assertThat(answer.getBody().getProperties()).containsEntry("zh", "数据库繁忙，请稍后重试");
             assertThat(answer.getBody().getDetail()).doesNotContain("pool");
         }
     }
