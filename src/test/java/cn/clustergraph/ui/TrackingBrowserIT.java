@@ -13,8 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +27,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 16 in a real headless Chromium: a department signs in and files a report on a task it leads (task 13, 市经信局,
@@ -41,8 +38,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrackingBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String DEPT = "b-tr-jxj";
     static final String COORD = "b-tr-coord";
     static final String PASSWORD = "browser-track-4";
@@ -54,26 +49,16 @@ class TrackingBrowserIT {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeAll
     void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "needs /usr/bin/chromium and /usr/bin/chromedriver");
+        driver = HeadlessChromium.start("tracking");
         if (accounts.find(DEPT).isEmpty()) {
             accounts.create(new Actor("test", "local"), DEPT, PASSWORD,
                     new AccountService.Profile("经信局 李四", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
             accounts.create(new Actor("test", "local"), COORD, PASSWORD,
                     new AccountService.Profile("工业强市办 王五", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
         }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("cg-chromium-tracking-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-extensions", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,900", "--lang=zh-CN",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
-                options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(40));
     }
 
