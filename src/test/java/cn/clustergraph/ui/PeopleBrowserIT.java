@@ -51,7 +51,7 @@ class PeopleBrowserIT {
             accounts.create(new Actor("test", "local"), USER, PASSWORD,
                     new AccountService.Profile("经信局 张三", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
     }
 
     @AfterAll

@@ -62,7 +62,7 @@ class PipelineBrowserIT {
             accounts.create(new Actor("test", "local"), USER, PASSWORD,
                     new AccountService.Profile("招商 李四", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);  // the views re-render after each write
     }
 

@@ -17,6 +17,6 @@ final class SignInPage {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 }

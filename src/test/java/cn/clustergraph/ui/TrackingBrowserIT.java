@@ -59,7 +59,7 @@ class TrackingBrowserIT {
             accounts.create(new Actor("test", "local"), COORD, PASSWORD,
                     new AccountService.Profile("工业强市办 王五", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(40), Duration.ofMillis(100));
     }
 
     @AfterAll
