@@ -3,6 +3,7 @@ package cn.clustergraph.keyenterprise;
 import cn.clustergraph.account.CurrentUser;
 import cn.clustergraph.account.UserAccount;
 import cn.clustergraph.audit.AuditService;
+import cn.clustergraph.audit.VersionedWrites;
 import cn.clustergraph.keyenterprise.KeyEnterpriseLists.ChainList;
 import cn.clustergraph.keyenterprise.KeyEnterpriseLists.Entry;
 import cn.clustergraph.keyenterprise.KeyEnterpriseLists.ListRequest;
@@ -34,9 +35,11 @@ class KeyEnterpriseService {
     private final Neo4jClient client;
     private final Scopes scopes;
     private final AuditService audit;
+    private final VersionedWrites versioned;
 
-    KeyEnterpriseService(Neo4jClient client, Scopes scopes, AuditService audit) {
+    KeyEnterpriseService(Neo4jClient client, Scopes scopes, AuditService audit, VersionedWrites versioned) {
         this.client = client;
+        this.versioned = versioned;
         this.scopes = scopes;
         this.audit = audit;
     }
@@ -57,28 +60,18 @@ class KeyEnterpriseService {
         List<String> ids = validate(body);
         ListVersion before = versions(chain).stream().filter(ListVersion::current).findFirst().orElse(null);
         Map<String, Object> p = new HashMap<>();
-        p.put("chain", chain);
-        p.put("ids", ids);
-        p.put("by", user.username());
         p.put("note", body.note() == null || body.note().isBlank() ? null : body.note().strip());
-        String id = client.query("""
-                        MATCH (c:Chain {name: $chain})
-                        OPTIONAL MATCH (prev:KeyEnterpriseList {chain: $chain}) WHERE prev.current
-                        WITH c, prev, coalesce(prev.version, 0) + 1 AS version
-                        CREATE (l:KeyEnterpriseList {id: $chain + '/v' + toString(version), chain: $chain, version: version,
-                                                     current: true, note: $note, createdAt: datetime(), createdBy: $by})
-                        CREATE (l)-[:FOR_CHAIN]->(c)
-                        FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |
-                          SET x.current = false
-                          CREATE (l)-[:SUPERSEDES]->(x))
-                        WITH l
-                        CALL (l) {
-                          UNWIND range(0, size($ids) - 1) AS i
-                          MATCH (e:Enterprise {id: $ids[i]})
-                          CREATE (l)-[:LISTS {order: i + 1}]->(e)
-                        }
-                        RETURN l.id AS id""")
-                .bindAll(p).fetchAs(String.class).one().orElseThrow();
+        p.put("createdBy", user.username());
+        String id = versioned.supersede(new VersionedWrites.Item("KeyEnterpriseList", Map.of("chain", chain), chain),
+                        before == null ? 0 : before.version(), p, List.of(VersionedWrites.Link.to("FOR_CHAIN", "Chain", "name", chain)),
+                        "createdAt")
+                .orElseThrow(() -> new NotFoundException("No chain named '" + key + "'"));
+        client.query("""
+                        MATCH (l:KeyEnterpriseList {id: $id})
+                        UNWIND range(0, size($ids) - 1) AS i
+                        MATCH (e:Enterprise {id: $ids[i]})
+                        CREATE (l)-[:LISTS {order: i + 1}]->(e)""")
+                .bindAll(Map.of("id", id, "ids", ids)).run();
         ListVersion after = versions(chain).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
         audit.record("key-enterprises.write", List.of("Chain:" + chain, "KeyEnterpriseList:" + id),
                 before == null ? null : summary(before), summary(after));

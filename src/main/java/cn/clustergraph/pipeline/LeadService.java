@@ -138,23 +138,8 @@ class LeadService {
         props.put("owner", owner);
         props.put("chainLeader", trim(body.chainLeader()));
         props.put("title", blank(body.title()) ? props.get("enterpriseName") + " 项目" : body.title().strip());
-        props.put("createdBy", user.username());
-        props.put("createdOn", date);
-        props.put("stage", Stages.LEAD);
-        props.put("stageDate", date);
-        Map<String, Object> project = project(body.project(), new HashMap<>());
-        String id = "L-" + String.format("%05d", client.query("""
-                MERGE (c:LeadCounter {id: 'lead'}) ON CREATE SET c.next = 0
-                SET c.next = c.next + 1
-                RETURN c.next AS n""").fetchAs(Long.class).one().orElseThrow());
-        props.put("id", id);
-        project.put("id", id + "-P");
-        project.put("lead", id);
-        write(props, segments, project);
-        event(id, "create", null, Stages.LEAD, date, user.username(), Map.of(), Stages.LEAD, date);
-        audit.record("lead.create", List.of("Lead:" + id, "Chain:" + props.get("chain")), null, summary(props, segments));
-        store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+        String id = insert(props, segments, project(body.project(), new HashMap<>()), user.username(), date, Map.of(), "");
+        return answer(id, user);
     }
 
     /** A lead from a 台账 row (validated by the caller): created by the importing user, moved to its stated stage on its date. */
@@ -174,11 +159,24 @@ class LeadService {
         props.put("owner", owner);
         props.put("chainLeader", chainLeader);
         props.put("title", title == null ? props.get("enterpriseName") + " 项目" : title);
-        props.put("createdBy", user.username());
+        String id = insert(props, segments, project(figures, new HashMap<>()), user.username(), created, mapOf("reason", "台账导入"), " (台账)");
+        if (stage != null && !stage.equals(Stages.LEAD)) {
+            event(id, "move", Stages.LEAD, stage, stageDate, user.username(), mapOf("reason", "台账导入"), stage, stageDate);
+        }
+        store.stamp(List.of(id));
+        return id;
+    }
+
+    /**
+     * The one insert path of a lead written by a person (the form and the 台账): numbers it, writes it with its project,
+     * appends its create event on {@code created} and audits it (the caller stamps it after any further event).
+     */
+    private String insert(Map<String, Object> props, List<String> segments, Map<String, Object> project, String by, LocalDate created,
+                          Map<String, Object> createExtra, String auditSuffix) {
+        props.put("createdBy", by);
         props.put("createdOn", created);
         props.put("stage", Stages.LEAD);
         props.put("stageDate", created);
-        Map<String, Object> project = project(figures, new HashMap<>());
         String id = "L-" + String.format("%05d", client.query("""
                 MERGE (c:LeadCounter {id: 'lead'}) ON CREATE SET c.next = 0
                 SET c.next = c.next + 1
@@ -187,13 +185,15 @@ class LeadService {
         project.put("id", id + "-P");
         project.put("lead", id);
         write(props, segments, project);
-        event(id, "create", null, Stages.LEAD, created, user.username(), mapOf("reason", "台账导入"), Stages.LEAD, created);
-        if (stage != null && !stage.equals(Stages.LEAD)) {
-            event(id, "move", Stages.LEAD, stage, stageDate, user.username(), mapOf("reason", "台账导入"), stage, stageDate);
-        }
-        audit.record("lead.create", List.of("Lead:" + id, "Chain:" + chain), null, summary(props, segments) + " (台账)");
-        store.stamp(List.of(id));
+        event(id, "create", null, Stages.LEAD, created, by, createExtra, Stages.LEAD, created);
+        audit.record("lead.create", List.of("Lead:" + id, "Chain:" + props.get("chain")), null, summary(props, segments) + auditSuffix);
         return id;
+    }
+
+    /** The one answer of every write of a lead: its derived values stamped, then its detail as the user may see it. */
+    private Lead answer(String id, UserAccount user) {
+        store.stamp(List.of(id));
+        return pipeline.detail(store.one(id), user);
     }
 
     /** Stores the derived values of every lead ({@link LeadStore#stamp}). */
@@ -244,8 +244,7 @@ class LeadService {
             client.query("MATCH (l:Lead {id: $id}) SET l.producedDataset = $ds").bindAll(mapOf("id", id, "ds", dataset)).run();
         }
         audit.record("lead.stage", List.of("Lead:" + id), from, to + " " + date + (blank(body.reason()) ? "" : " 理由: " + body.reason().strip()));
-        store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+        return answer(id, user);
     }
 
     @Transactional
@@ -274,8 +273,7 @@ class LeadService {
         Stages.Step back = after.get(at);
         event(id, "correct", l.stage(), to, date, user.username(), mapOf("reason", body.reason().strip()), to, back.date());
         audit.record("lead.correct", List.of("Lead:" + id), l.stage(), to + " (correction) 理由: " + body.reason().strip());
-        store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+        return answer(id, user);
     }
 
     @Transactional
@@ -300,8 +298,7 @@ class LeadService {
         extra.put("nextDate", next);
         event(id, "note", null, null, date, user.username(), extra, null, null);
         audit.record("lead.note", List.of("Lead:" + id), null, date + " " + cut(body.content().strip()));
-        store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+        return answer(id, user);
     }
 
     @Transactional
@@ -324,8 +321,7 @@ class LeadService {
         boolean edits = body.chainLeader() != null || body.source() != null || body.title() != null || body.segments() != null
                 || body.project() != null && !body.project().isEmpty();
         if (!edits) {
-            store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+            return answer(id, user);
         }
         scopes.requireEditLead(user, id, l.owner());
         Map<String, Object> set = new HashMap<>();
@@ -393,8 +389,7 @@ class LeadService {
                 }""").bindAll(p).run();
         event(id, "edit", null, null, LeadStore.today(), user.username(), mapOf("before", text(before), "after", text(after)), null, null);
         audit.record("lead.edit", List.of("Lead:" + id), text(before), text(after));
-        store.stamp(List.of(id));
-        return pipeline.detail(store.one(id), user);
+        return answer(id, user);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------

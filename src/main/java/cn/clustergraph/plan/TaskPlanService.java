@@ -3,12 +3,14 @@ package cn.clustergraph.plan;
 import cn.clustergraph.account.CurrentUser;
 import cn.clustergraph.account.UserAccount;
 import cn.clustergraph.audit.AuditService;
+import cn.clustergraph.audit.VersionedWrites;
 import cn.clustergraph.plan.TaskPlans.Milestone;
 import cn.clustergraph.plan.TaskPlans.PlanRequest;
 import cn.clustergraph.plan.TaskPlans.PlanVersion;
 import cn.clustergraph.plan.TaskPlans.TaskPlanView;
 import cn.clustergraph.security.Scopes;
 import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.NotFoundException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +38,11 @@ class TaskPlanService {
     private final Neo4jClient client;
     private final Scopes scopes;
     private final AuditService audit;
+    private final VersionedWrites versioned;
 
-    TaskPlanService(Neo4jClient client, Scopes scopes, AuditService audit) {
+    TaskPlanService(Neo4jClient client, Scopes scopes, AuditService audit, VersionedWrites versioned) {
         this.client = client;
+        this.versioned = versioned;
         this.scopes = scopes;
         this.audit = audit;
     }
@@ -60,30 +64,17 @@ class TaskPlanService {
         List<Map<String, Object>> milestones = validate(body);
         PlanVersion before = versions(no).stream().filter(p -> p.current() && p.year() == body.year()).findFirst().orElse(null);
         Map<String, Object> p = new HashMap<>();
-        p.put("no", no);
-        p.put("year", body.year());
-        p.put("by", user.username());
         p.put("note", body.note() == null || body.note().isBlank() ? null : body.note().strip());
-        p.put("milestones", milestones);
-        String id = client.query("""
-                        MATCH (t:Task {no: $no})
-                        OPTIONAL MATCH (prev:TaskPlan {task: $no, year: $year}) WHERE prev.current
-                        WITH t, prev, coalesce(prev.version, 0) + 1 AS version
-                        CREATE (p:TaskPlan {id: toString($no) + '/' + toString($year) + '/v' + toString(version), task: $no,
-                                            year: $year, version: version, current: true, note: $note,
-                                            createdAt: datetime(), createdBy: $by})
-                        CREATE (p)-[:FOR_TASK]->(t)
-                        FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |
-                          SET x.current = false
-                          CREATE (p)-[:SUPERSEDES]->(x))
-                        WITH p
-                        CALL (p) {
-                          UNWIND $milestones AS m
-                          CREATE (p)-[:HAS_MILESTONE]->(:PlanMilestone {seq: m.seq, text: m.text, dueQuarter: m.dueQuarter,
-                                                                        quantity: m.quantity, unit: m.unit})
-                        }
-                        RETURN p.id AS id""")
-                .bindAll(p).fetchAs(String.class).one().orElseThrow();
+        p.put("createdBy", user.username());
+        String id = versioned.supersede(new VersionedWrites.Item("TaskPlan", Map.of("task", no, "year", body.year()), no + "/" + body.year()),
+                        before == null ? 0 : before.version(), p, List.of(VersionedWrites.Link.to("FOR_TASK", "Task", "no", no)), "createdAt")
+                .orElseThrow(() -> new NotFoundException("No task " + no));
+        client.query("""
+                        MATCH (p:TaskPlan {id: $id})
+                        UNWIND $milestones AS m
+                        CREATE (p)-[:HAS_MILESTONE]->(:PlanMilestone {seq: m.seq, text: m.text, dueQuarter: m.dueQuarter,
+                                                                      quantity: m.quantity, unit: m.unit})""")
+                .bindAll(Map.of("id", id, "milestones", milestones)).run();
         PlanVersion after = versions(no).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
         audit.record("plan.write", List.of("Task:" + no, "TaskPlan:" + id), before == null ? null : summary(before), summary(after));
         return after;

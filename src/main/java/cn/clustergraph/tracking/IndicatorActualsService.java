@@ -4,6 +4,7 @@ import cn.clustergraph.account.CurrentUser;
 import cn.clustergraph.account.Role;
 import cn.clustergraph.account.UserAccount;
 import cn.clustergraph.audit.AuditService;
+import cn.clustergraph.audit.VersionedWrites;
 import cn.clustergraph.indicator.IndicatorService;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.security.Scopes;
@@ -43,9 +44,11 @@ public class IndicatorActualsService {
     private final DataNotices notices;
     private final ObjectProvider<ComputedActuals> computed;
     private final TrackingService tracking;
+    private final VersionedWrites versioned;
 
     IndicatorActualsService(Neo4jClient client, Scopes scopes, AuditService audit, IndicatorService indicators, DataNotices notices,
-                            ObjectProvider<ComputedActuals> computed, TrackingService tracking) {
+                            ObjectProvider<ComputedActuals> computed, TrackingService tracking, VersionedWrites versioned) {
+        this.versioned = versioned;
         this.client = client;
         this.scopes = scopes;
         this.audit = audit;
@@ -95,9 +98,8 @@ public class IndicatorActualsService {
         scopes.requireIndicator(user, ind, town);
         Write w = validate(id, town, body, ZonedDateTime.now(Period.ZONE), user.username(),
                 user.has(Role.TOWN) && town != null ? "镇街道上报" : user.has(Role.DEPARTMENT) ? "部门上报" : null);
-        ActualVersion before = versions(id, w.period().id()).stream()
-                .filter(a -> a.current() && java.util.Objects.equals(a.town(), town)).findFirst().orElse(null);
-        String newId = write(w);
+        ActualVersion before = versioned.current(item(id, town, w.period())).map(IndicatorActualsService::actual).orElse(null);
+        String newId = write(w, before == null ? 0 : before.version());
         ActualVersion after = versions(id, w.period().id()).stream().filter(a -> a.id().equals(newId)).findFirst().orElseThrow();
         audit.record("actual.write", List.of("Indicator:" + id, "IndicatorActual:" + newId), before == null ? null : summary(before),
                 summary(after));
@@ -140,13 +142,14 @@ public class IndicatorActualsService {
         return indicators.resolveTown(town).orElseThrow(() -> new BadRequestException("town", "no town named '" + town + "'"));
     }
 
-    /** Writes one new version (shared by the API, the template import and the sample loader); returns its id. */
+    /** Writes one new version on top of whatever is current (the template import and the sample loader); returns its id. */
     String write(Write w) {
+        return write(w, null);
+    }
+
+    /** Writes one new version on top of version {@code expected} (0: none; null: whatever is current); returns its id. */
+    String write(Write w, Integer expected) {
         Map<String, Object> p = new HashMap<>();
-        p.put("indicator", w.indicator());
-        p.put("town", w.town());
-        p.put("key", w.town() == null ? CITY : w.town());
-        p.put("period", w.period().id());
         p.put("year", w.period().year());
         p.put("quarter", w.period().quarter());
         p.put("value", w.value());
@@ -154,27 +157,23 @@ public class IndicatorActualsService {
         p.put("status", w.status());
         p.put("source", w.source());
         p.put("note", w.note());
-        p.put("at", w.at());
-        p.put("by", w.by());
+        p.put("recordedAt", w.at());
+        p.put("recordedBy", w.by());
         p.put("sample", w.sample());
-        return client.query("""
-                        MATCH (i:Indicator {id: $indicator}), (pp:Period {id: $period})
-                        OPTIONAL MATCH (t:Town {name: $town})
-                        OPTIONAL MATCH (prev:IndicatorActual {indicator: $indicator, period: $period})
-                          WHERE prev.current AND (prev.town = $town OR prev.town IS NULL AND $town IS NULL)
-                        WITH i, pp, t, prev, coalesce(prev.version, 0) + 1 AS version
-                        CREATE (a:IndicatorActual {id: $indicator + '/' + $key + '/' + $period + '/v' + toString(version), indicator: $indicator,
-                                town: $town, period: $period, year: $year, quarter: $quarter, version: version, current: true,
-                                value: $value, text: $text, status: $status, source: $source, note: $note, recordedAt: $at,
-                                recordedBy: $by, sample: $sample})
-                        CREATE (a)-[:FOR_INDICATOR]->(i)
-                        CREATE (a)-[:FOR_PERIOD]->(pp)
-                        FOREACH (x IN CASE WHEN t IS NULL THEN [] ELSE [t] END | CREATE (a)-[:IN_TOWN]->(x))
-                        FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |
-                          SET x.current = false
-                          CREATE (a)-[:SUPERSEDES]->(x))
-                        RETURN a.id AS id""")
-                .bindAll(p).fetchAs(String.class).one().orElseThrow();
+        return versioned.supersede(item(w.indicator(), w.town(), w.period()), expected, p,
+                        List.of(VersionedWrites.Link.to("FOR_INDICATOR", "Indicator", "id", w.indicator()),
+                                VersionedWrites.Link.to("FOR_PERIOD", "Period", "id", w.period().id()),
+                                VersionedWrites.Link.optional("IN_TOWN", "Town", "name", w.town())), null)
+                .orElseThrow();
+    }
+
+    /** An indicator's figure of a period (city-wide when {@code town} is null), as a versioned item. */
+    static VersionedWrites.Item item(String indicator, String town, Period period) {
+        Map<String, Object> key = new HashMap<>();
+        key.put("indicator", indicator);
+        key.put("period", period.id());
+        key.put("town", town);
+        return new VersionedWrites.Item("IndicatorActual", key, indicator + "/" + (town == null ? CITY : town) + "/" + period.id());
     }
 
     List<ActualVersion> versions(String id, String period) {

@@ -4,6 +4,7 @@ import cn.clustergraph.account.CurrentUser;
 import cn.clustergraph.account.Role;
 import cn.clustergraph.account.UserAccount;
 import cn.clustergraph.audit.AuditService;
+import cn.clustergraph.audit.VersionedWrites;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.security.Scopes;
 import cn.clustergraph.tracking.TrackingRecords.Contribution;
@@ -41,9 +42,12 @@ public class ProgressReports {
     private final TrackingProperties props;
     private final DataNotices notices;
     private final Lights lights;
+    private final VersionedWrites versioned;
 
-    ProgressReports(Neo4jClient client, Scopes scopes, AuditService audit, TrackingProperties props, DataNotices notices, Lights lights) {
+    ProgressReports(Neo4jClient client, Scopes scopes, AuditService audit, TrackingProperties props, DataNotices notices, Lights lights,
+                    VersionedWrites versioned) {
         this.lights = lights;
+        this.versioned = versioned;
         this.client = client;
         this.scopes = scopes;
         this.audit = audit;
@@ -77,7 +81,7 @@ public class ProgressReports {
         Write w = validate(no, body, ZonedDateTime.now(Period.ZONE), user.username(),
                 user.has(Role.DEPARTMENT) ? user.department() : Role.COORDINATOR.label());
         ReportVersion before = current(no, w.period().id());
-        String id = write(w);
+        String id = write(w, before == null ? 0 : before.version());
         ReportVersion after = versions(no, w.period().id()).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
         audit.record("report.write", List.of("Task:" + no, "ProgressReport:" + id), before == null ? null : summary(before), summary(after));
         return after;
@@ -156,11 +160,14 @@ public class ProgressReports {
                 text("note", body.note(), 1000), at, by, department, false);
     }
 
-    /** Writes one new version (shared by the API and the sample loader); returns its id. */
+    /** Writes one new version on top of whatever is current (the sample loader and the template import); returns its id. */
     String write(Write w) {
+        return write(w, null);
+    }
+
+    /** Writes one new version on top of version {@code expected} (0: none; null: whatever is current); returns its id. */
+    String write(Write w, Integer expected) {
         Map<String, Object> p = new HashMap<>();
-        p.put("no", w.task());
-        p.put("period", w.period().id());
         p.put("year", w.period().year());
         p.put("quarter", w.period().quarter());
         p.put("status", w.status());
@@ -168,33 +175,26 @@ public class ProgressReports {
         p.put("progress", w.progress());
         p.put("problems", w.problems());
         p.put("nextSteps", w.nextSteps());
-        p.put("met", w.milestonesMet());
+        p.put("milestonesMet", w.milestonesMet());
         p.put("note", w.note());
-        p.put("at", w.at());
-        p.put("by", w.by());
-        p.put("dept", w.department());
+        p.put("recordedAt", w.at());
+        p.put("recordedBy", w.by());
+        p.put("department", w.department());
         p.put("late", !w.at().isBefore(w.period().dueEnds(props.reportDueDays())));
         p.put("sample", w.sample());
         // the light this version gives its task (stored for analysts' reports; the API computes it with Lights too)
         Lights.Light light = lights.task(w.period(), w.status(), w.percent(), true, false, w.period().due(props.reportDueDays()).toString());
         p.put("light", light.colour().name());
         p.put("lightReason", light.reason());
-        return client.query("""
-                        MATCH (t:Task {no: $no}), (pp:Period {id: $period})
-                        OPTIONAL MATCH (prev:ProgressReport {task: $no, period: $period}) WHERE prev.current
-                        WITH t, pp, prev, coalesce(prev.version, 0) + 1 AS version
-                        CREATE (r:ProgressReport {id: toString($no) + '/' + $period + '/v' + toString(version), task: $no, period: $period,
-                                year: $year, quarter: $quarter, version: version, current: true, status: $status, percent: $percent,
-                                progress: $progress, problems: $problems, nextSteps: $nextSteps, milestonesMet: $met, note: $note,
-                                recordedAt: $at, recordedBy: $by, department: $dept, late: $late, sample: $sample,
-                                light: $light, lightReason: $lightReason})
-                        CREATE (r)-[:FOR_TASK]->(t)
-                        CREATE (r)-[:FOR_PERIOD]->(pp)
-                        FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |
-                          SET x.current = false
-                          CREATE (r)-[:SUPERSEDES]->(x))
-                        RETURN r.id AS id""")
-                .bindAll(p).fetchAs(String.class).one().orElseThrow(() -> new NotFoundException("No task " + w.task()));
+        return versioned.supersede(report(w.task(), w.period().id()), expected, p,
+                        List.of(VersionedWrites.Link.to("FOR_TASK", "Task", "no", w.task()),
+                                VersionedWrites.Link.to("FOR_PERIOD", "Period", "id", w.period().id())), null)
+                .orElseThrow(() -> new NotFoundException("No task " + w.task()));
+    }
+
+    /** A task's report of a period, as a versioned item. */
+    static VersionedWrites.Item report(long no, String period) {
+        return new VersionedWrites.Item("ProgressReport", Map.of("task", no, "period", period), no + "/" + period);
     }
 
     Review writeReview(String reportId, long no, String period, String decision, String comment, ZonedDateTime at, String by, boolean sample) {
@@ -219,32 +219,20 @@ public class ProgressReports {
 
     Contribution writeContribution(long no, String period, String dept, String text, ZonedDateTime at, String by, boolean sample) {
         Map<String, Object> p = new HashMap<>();
-        p.put("no", no);
-        p.put("period", period);
-        p.put("dept", dept);
         p.put("text", text);
-        p.put("at", at);
-        p.put("by", by);
+        p.put("recordedAt", at);
+        p.put("recordedBy", by);
         p.put("sample", sample);
-        Map<String, Object> c = client.query("""
-                        MATCH (t:Task {no: $no}), (d:Department {name: $dept})
-                        OPTIONAL MATCH (prev:ReportContribution {task: $no, period: $period, department: $dept}) WHERE prev.current
-                        WITH t, d, prev, coalesce(prev.version, 0) + 1 AS version
-                        CREATE (c:ReportContribution {id: toString($no) + '/' + $period + '/' + $dept + '/v' + toString(version), task: $no,
-                                period: $period, department: $dept, version: version, current: true, text: $text, recordedAt: $at,
-                                recordedBy: $by, sample: $sample})
-                        CREATE (c)-[:FOR_TASK]->(t)
-                        CREATE (c)-[:BY_DEPARTMENT]->(d)
-                        FOREACH (x IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END |
-                          SET x.current = false
-                          CREATE (c)-[:SUPERSEDES]->(x))
-                        RETURN c {.*} AS c""")
-                .bindAll(p).fetch().one().map(r -> map(r.get("c"))).orElseThrow();
-        return contribution(c);
+        VersionedWrites.Item item = new VersionedWrites.Item("ReportContribution", Map.of("task", no, "period", period, "department", dept),
+                no + "/" + period + "/" + dept);
+        String id = versioned.supersede(item, null, p, List.of(VersionedWrites.Link.to("FOR_TASK", "Task", "no", no),
+                VersionedWrites.Link.to("BY_DEPARTMENT", "Department", "name", dept)), null).orElseThrow();
+        return contribution(client.query("MATCH (c:ReportContribution {id: $id}) RETURN c {.*} AS c").bind(id).to("id")
+                .fetch().one().map(r -> map(r.get("c"))).orElseThrow());
     }
 
     private ReportVersion current(long no, String period) {
-        return versions(no, period).stream().filter(ReportVersion::current).findFirst().orElse(null);
+        return versioned.current(report(no, period)).map(ProgressReports::report).orElse(null);
     }
 
     /** Every version of a task's reports (of one period, or all), newest period and version first, with their latest review. */

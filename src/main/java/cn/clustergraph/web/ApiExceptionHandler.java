@@ -54,6 +54,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ApiProblem.of(e);
     }
 
+    /**
+     * A lost race: another writer saved a new version on top of the same one first, or a concurrent create took the same
+     * key (a unique constraint). Nothing of this request was written; reloading shows the other writer's version.
+     */
+    @ExceptionHandler({ConflictException.class, org.springframework.dao.DataIntegrityViolationException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        log.info("Write conflict: {}", e.getMessage());
+        return ApiProblem.of(ApiProblem.Kind.CONFLICT, ConflictException.ZH, ConflictException.EN);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         String field = e.getConstraintViolations().stream().map(v -> String.valueOf(v.getPropertyPath())).findFirst().orElse(null);
