@@ -30,10 +30,13 @@ public class ClusterGraphApplication {
             args = OfflineCommands.beforeSpring(args);
         }
         if (args.length > 0 && args[0].equals("restore")) {
-            // the restore replaces the whole graph: no first data load into the store first
-            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+            // the restore replaces the whole graph: no first data load into the store first (a setting given on the
+            // command line already is not given twice: Spring would bind both values, "false,false", and stop)
+            List<String> given = List.of(args);
+            args = java.util.stream.Stream.concat(given.stream(), java.util.stream.Stream.of(
                     "--clustergraph.import.on-startup=never", "--clustergraph.sample.enabled=false",
-                    "--clustergraph.register.rollup-on-startup=false")).toArray(String[]::new);
+                    "--clustergraph.register.rollup-on-startup=false")
+                    .filter(a -> given.stream().noneMatch(g -> g.startsWith(a.substring(0, a.indexOf('=') + 1))))).toArray(String[]::new);
         }
         SpringApplication app = new SpringApplication(ClusterGraphApplication.class);
         // opens the embedded store while the context is being built

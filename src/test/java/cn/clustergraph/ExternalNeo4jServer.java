@@ -55,11 +55,9 @@ public final class ExternalNeo4jServer implements ApplicationContextInitializer<
                 port = s.getLocalPort();
             }
             Path home = Path.of("target", "neo4j-server", UUID.randomUUID().toString()).toAbsolutePath();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("java.class.path"), Neo4jServerMain.class.getName(), home.toString(),
-                    String.valueOf(port), PASSWORD))
-                    .redirectErrorStream(true).start();
+            List<String> command = ChildJvm.command(List.of("-Xmx768m", "-XX:+UseSerialGC"), Neo4jServerMain.class.getName());
+            command.addAll(List.of(home.toString(), String.valueOf(port), PASSWORD));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
             String line;

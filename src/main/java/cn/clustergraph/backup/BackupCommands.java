@@ -15,6 +15,9 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class BackupCommands {
 
+    /** The export's folder of registers, one sub-folder per dataset (apart from the import/ layout, so no name can clash). */
+    static final String REGISTERS = "registers";
+
     private static Actor cli() {
         return new Actor("cli:" + System.getProperty("user.name", "?"), "local");
     }
@@ -53,7 +56,9 @@ class BackupCommands {
 
             @Override
             public String usage() {
-                return "--out=FOLDER  write every register in its import format (FOLDER/<dataset>/*.csv: readable, diffable, loadable with import-register)";
+                return "--out=FOLDER  write every dataset in its import format: programme/, chains/, pipeline/, tracking/ (the"
+                        + " import/ layout, usable as clustergraph.import.dir) and registers/<dataset>/ (loadable with import-register);"
+                        + " UTF-8, sorted by key: readable and diffable";
             }
 
             @Override
@@ -63,8 +68,11 @@ class BackupCommands {
                     System.err.println("export needs --out=FOLDER");
                     return 2;
                 }
-                RegisterExport.write(driver, Path.of(out)).forEach((dataset, files) ->
-                        System.out.println(Path.of(out).resolve(dataset) + ": " + files));
+                Path dir = Path.of(out);
+                ProgrammeExport.write(driver, dir).forEach((file, rows) -> System.out.println(dir.resolve(file) + ": " + rows + " rows"));
+                Path registers = dir.resolve(REGISTERS);
+                RegisterExport.write(driver, registers).forEach((dataset, files) ->
+                        System.out.println(registers.resolve(dataset) + ": " + files));
                 return 0;
             }
         };

@@ -86,12 +86,12 @@ final class RegisterExport {
         return counts;
     }
 
-    private static Session read(Driver driver) {
+    static Session read(Driver driver) {
         return driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
     }
 
     /** Writes a CSV file (RFC 4180 quoting, lists joined with {@code |}); returns the data rows written. */
-    private static int csv(Path file, List<String> columns, List<Record> rows) throws IOException {
+    static int csv(Path file, List<String> columns, List<Record> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", columns));
             w.write('\n');

@@ -31,6 +31,8 @@ public class MigrationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.cypher");
+    /** The name a migration's {@code CREATE CONSTRAINT} gives its constraint (and the backing index). */
+    private static final Pattern CONSTRAINT = Pattern.compile("(?i)\\s*CREATE\\s+CONSTRAINT\\s+(?!IF\\s)(`?\\w+`?)\\s");
 
     private final Driver driver;
     private final String location;
@@ -65,6 +67,7 @@ public class MigrationRunner {
                 }
                 long started = System.nanoTime();
                 for (String statement : m.statements()) {
+                    dropOrphanIndex(session, statement);
                     // Schema commands cannot share a transaction with data writes: one auto-commit statement each.
                     session.run(statement).consume();
                 }
@@ -83,6 +86,28 @@ public class MigrationRunner {
                 log.info("Indexes online in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
             return done;
+        }
+    }
+
+    /**
+     * A start stopped while a constraint was being created (a kill, a power cut) can leave its backing index behind without
+     * the constraint, under the constraint's name; {@code CREATE CONSTRAINT name IF NOT EXISTS} then fails with "There
+     * already exists an index called 'name'" at every start. Such an index owned by no constraint is dropped (it only
+     * existed for that constraint), so the statement builds index and constraint again.
+     */
+    private static void dropOrphanIndex(org.neo4j.driver.Session session, String statement) {
+        Matcher m = CONSTRAINT.matcher(statement);
+        if (!m.lookingAt()) {
+            return;
+        }
+        String name = m.group(1).replace("`", "");
+        boolean orphan = session.run("SHOW INDEXES YIELD name, owningConstraint WHERE name = $name AND owningConstraint IS NULL RETURN count(*) > 0 AS x",
+                Map.of("name", name)).single().get("x").asBoolean();
+        if (orphan) {
+            log.warn("Schema: index '{}' exists without its constraint (a start interrupted while creating it); dropping it so the"
+                    + " constraint is built again", name);
+            // a schema name cannot be a parameter; it comes from our own migration file and matched \w+ above
+            session.run("DROP INDEX `" + name + "` IF EXISTS").consume();
         }
     }
 

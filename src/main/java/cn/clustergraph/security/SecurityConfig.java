@@ -135,6 +135,18 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * No Spring Security observations while observations are off ({@code management.observations.enable.all=false}, the
+     * default): Boot's registry is still there, so Security would otherwise wrap every filter of every request in an
+     * observation that is then thrown away. With observations on, Security observes as usual.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "management.observations.enable.all", havingValue = "false",
+            matchIfMissing = true)
+    org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     /** The only authentication provider (also keeps Boot from creating an in-memory user with a logged password). */
     @Bean
     FormSignInProvider formSignInProvider(SignIn signIn) {

@@ -101,17 +101,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(ApiProblem.of(ApiProblem.Kind.UNAVAILABLE, "数据库繁忙，请稍后重试", "The database is busy; retry shortly"));
     }
 
+    /**
+     * An I/O failure while answering: when the client has gone (closed the tab, a proxy timed out, a download cancelled)
+     * there is nobody to answer and nothing wrong with the server — a line at debug, no response; any other is a 500.
+     * ({@code AsyncRequestNotUsableException}, the same for async responses, is answered with nothing by the base class.)
+     */
+    @ExceptionHandler(java.io.IOException.class)
+    ResponseEntity<ProblemDetail> io(java.io.IOException e, HttpServletRequest request) {
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (clientGone(e)) {
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ApiProblem.of(ApiProblem.Kind.INTERNAL_ERROR, "服务器未能回答此请求（" + e.getClass().getSimpleName() + "），详见服务器日志",
-                "The server could not answer this request (" + e.getClass().getSimpleName() + "); see the server log.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiProblem.of(ApiProblem.Kind.INTERNAL_ERROR,
+                "服务器未能回答此请求（" + e.getClass().getSimpleName() + "），详见服务器日志",
+                "The server could not answer this request (" + e.getClass().getSimpleName() + "); see the server log."));
+    }
+
+    /**
+     * True when {@code e} (or a cause) says the client closed the connection: Tomcat's {@code ClientAbortException}, Spring's
+     * {@code AsyncRequestNotUsableException}, or an I/O error "Broken pipe" / "Connection reset" / "connection was aborted".
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.catalina.connector.ClientAbortException
+                    || t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                String m = t.getMessage().toLowerCase(java.util.Locale.ROOT);
+                if (m.contains("broken pipe") || m.contains("connection reset") || m.contains("connection was aborted")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every exception Spring MVC handles itself ends here: its body is replaced by the API's problem. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (clientGone(ex)) {
+            log.debug("Client gone: {}", ex.toString());
+            return null;
+        }
         ProblemDetail p = describe(ex, status);
         HttpHeaders h = new HttpHeaders();
         if (headers != null) {

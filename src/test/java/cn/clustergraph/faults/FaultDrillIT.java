@@ -202,9 +202,8 @@ class FaultDrillIT {
 
     /** Runs the child at {@code phase} until it announces the halt, kills it with SIGKILL; returns its BEFORE checksum if any. */
     private static String drill(Path data, String phase, String... more) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                FaultDrillChild.class.getName(), data.toString(), phase, REGISTER.toString()));
+        List<String> command = cn.clustergraph.ChildJvm.command(List.of("-Xmx512m"), FaultDrillChild.class.getName());
+        command.addAll(List.of(data.toString(), phase, REGISTER.toString()));
         command.addAll(List.of(more));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> lastLines = new ArrayDeque<>();

@@ -52,10 +52,9 @@ class EmbeddedNeo4jRestartTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void afterKillMinus9TheCommittedNodeIsRecovered() throws Exception {
         String marker = UUID.randomUUID().toString();
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process child = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"),
-                EmbeddedNeo4jKillChild.class.getName(), dir.toString(), marker))
+        List<String> command = cn.clustergraph.ChildJvm.command(List.of("-Xmx512m"), EmbeddedNeo4jKillChild.class.getName());
+        command.addAll(List.of(dir.toString(), marker));
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         Deque<String> lastLines = new ArrayDeque<>();
