@@ -95,7 +95,7 @@ class CypherConsole {
         Map<String, Object> params = params(request.params());
         Prepared prepared = prepare(query, requested);
         try {
-            QueryGuard.checkText(query);
+            QueryGuard.checkText(query, params);
             CypherResponse response = runBounded(prepared, params, maxRows, timeoutMs);
             log.info("Console {} ({} chars): {} rows{} in {} ms", response.mode(), query.length(), response.rowCount(),
                     response.truncated() ? " (truncated)" : "", response.elapsedMs());
