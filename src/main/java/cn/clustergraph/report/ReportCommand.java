@@ -87,7 +87,7 @@ class ReportCommand implements CliCommand {
                 try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(path))) {
                     writer.write(report, result, f, o);
                 }
-                System.err.println("report " + name + ": " + result.rowCount() + " rows" + (result.truncated() ? " (truncated)" : "")
+                System.err.println("report " + name + ": " + result.rowCount() + " rows" + (result.truncated() ? " (truncated by " + result.truncatedBy() + ")" : "")
                         + " written to " + path.toAbsolutePath());
             }
             return 0;
