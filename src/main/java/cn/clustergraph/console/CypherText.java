@@ -76,15 +76,10 @@ final class CypherText {
         int i = 0;
         int n = query.length();
         while (i < n) {
-            char c = query.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(query.charAt(i))) {
                 i++;
-            } else if (query.startsWith("//", i)) {
-                int end = query.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (query.startsWith("/*", i)) {
-                int end = query.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
+            } else if (afterComment(query, i) > i) {
+                i = afterComment(query, i);
             } else {
                 break;
             }
@@ -133,12 +128,8 @@ final class CypherText {
             char c = query.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (query.startsWith("//", i)) {
-                int end = query.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (query.startsWith("/*", i)) {
-                int end = query.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
+            } else if (afterComment(query, i) > i) {
+                i = afterComment(query, i);
             } else if (c == '\'' || c == '"') {
                 int end = skipLiteral(query, i, c);
                 out.add(new Token(Kind.STRING, query.substring(i, end), i));
@@ -221,6 +212,19 @@ final class CypherText {
             } else {
                 break;
             }
+        }
+        return i;
+    }
+
+    /** Where a comment starting at {@code i} ends ({@code //} to the line's end, {@code /* ... *}{@code /}), else {@code i}. */
+    private static int afterComment(String query, int i) {
+        if (query.startsWith("//", i)) {
+            int end = query.indexOf('\n', i);
+            return end < 0 ? query.length() : end + 1;
+        }
+        if (query.startsWith("/*", i)) {
+            int end = query.indexOf("*/", i + 2);
+            return end < 0 ? query.length() : end + 2;
         }
         return i;
     }

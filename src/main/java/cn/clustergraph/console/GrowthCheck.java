@@ -169,7 +169,7 @@ final class GrowthCheck {
     /** List or map literal: the elements (a map's values) together, as {@code [s, s]} carries s twice. */
     private static int sumOverElements(List<Token> inner, String acc) {
         int sum = 0;
-        for (List<Token> element : split(inner, Set.of(","))) {
+        for (List<Token> element : split(inner, i -> inner.get(i).is(","), true)) {
             int colon = -1;
             for (int i = 0; i < element.size(); i++) {
                 int close = groupEnd(element, i);
@@ -199,22 +199,7 @@ final class GrowthCheck {
 
     /** The expression split at its own depth by commas, comparisons, {@code |}, {@code :} and keywords such as WHEN, AND, IN. */
     private static List<List<Token>> pieces(List<Token> expr) {
-        List<List<Token>> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= expr.size(); i++) {
-            int close = i < expr.size() ? groupEnd(expr, i) : -1;
-            if (close > i) {
-                i = close;
-                continue;
-            }
-            if (i == expr.size() || separates(expr, i)) {
-                if (i > start) {
-                    out.add(expr.subList(start, i));
-                }
-                start = i + 1;
-            }
-        }
-        return out;
+        return split(expr, i -> separates(expr, i), false);
     }
 
     private static boolean separates(List<Token> expr, int i) {
@@ -225,7 +210,8 @@ final class GrowthCheck {
         return t.kind() == Kind.WORD && SEPARATING_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT)) && !property(expr, i);
     }
 
-    private static List<List<Token>> split(List<Token> expr, Set<String> symbols) {
+    /** The expression split where {@code at} says, at its own depth (groups are skipped); empty parts kept when {@code keepEmpty}. */
+    private static List<List<Token>> split(List<Token> expr, java.util.function.IntPredicate at, boolean keepEmpty) {
         List<List<Token>> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= expr.size(); i++) {
@@ -234,8 +220,10 @@ final class GrowthCheck {
                 i = close;
                 continue;
             }
-            if (i == expr.size() || expr.get(i).kind() == Kind.SYMBOL && symbols.contains(expr.get(i).text())) {
-                out.add(expr.subList(start, i));
+            if (i == expr.size() || at.test(i)) {
+                if (keepEmpty || i > start) {
+                    out.add(expr.subList(start, i));
+                }
                 start = i + 1;
             }
         }
