@@ -4,7 +4,6 @@ import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,8 @@ final class QueryGuard {
                         + " integer $parameter, so its size cannot be checked before it runs. Use literal bounds or a parameter,"
                         + " or UNWIND range(...) AS x (rows are produced one by one, under the timeout and the row cap).";
             } else {
-                props.put("elements", f.elements().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0 ? f.elements().toString() : f.elements().longValue());
+                boolean fitsLong = f.elements().bitLength() < 64;
+                props.put("elements", fitsLong ? f.elements().longValue() : f.elements().toString());
                 detail = "range() at offset " + f.offset() + " loops over " + f.elements() + " elements in one expression (nested"
                         + " ranges multiplied); at most " + LoopCheck.MAX_ELEMENTS + " are allowed, because Neo4j computes one expression"
                         + " without checking the timeout or the memory limit. Use UNWIND range(...) AS x to produce rows one by one.";
