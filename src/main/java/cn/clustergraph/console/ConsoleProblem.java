@@ -15,6 +15,8 @@ final class ConsoleProblem extends ErrorResponseException {
 
     static final String WRITE_REFUSED = "Write refused 只读控制台不允许写操作";
     static final String ADMIN_REFUSED = "Administration command refused 只读控制台不允许管理命令";
+    static final String GROWTH_REFUSED = "Unbounded growth refused 累加值每步成倍增长的查询不予执行";
+    static final String LOOP_REFUSED = "Unbounded loop refused 循环次数过多或无法预知的查询不予执行";
 
     private ConsoleProblem(HttpStatus status, ProblemDetail body) {
         super(status, body, null);
@@ -49,6 +51,11 @@ final class ConsoleProblem extends ErrorResponseException {
     /** 403: the query would change something or reach beyond the graph, so it is not run. */
     static ConsoleProblem refused(String title, String reason, String detail, Map<String, ?> properties) {
         return of(HttpStatus.FORBIDDEN, title, reason, detail, properties);
+    }
+
+    /** 422: the query is read-only but could exhaust the server (time or memory Neo4j does not check), so it is not run. */
+    static ConsoleProblem unprocessable(String title, String reason, String detail, Map<String, ?> properties) {
+        return of(HttpStatus.UNPROCESSABLE_CONTENT, title, reason, detail, properties);
     }
 
     String reason() {

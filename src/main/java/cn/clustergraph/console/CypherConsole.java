@@ -4,6 +4,7 @@ import cn.clustergraph.console.CypherResponse.Notice;
 import cn.clustergraph.console.CypherResponse.PlanNode;
 import cn.clustergraph.console.CypherResponse.Position;
 import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.ResponseSize;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -95,7 +96,7 @@ class CypherConsole {
         Map<String, Object> params = params(request.params());
         Prepared prepared = prepare(query, requested);
         try {
-            QueryGuard.checkText(query);
+            QueryGuard.checkText(query, params);
             CypherResponse response = runBounded(prepared, params, maxRows, timeoutMs);
             log.info("Console {} ({} chars): {} rows{} in {} ms", response.mode(), query.length(), response.rowCount(),
                     response.truncated() ? " (truncated)" : "", response.elapsedMs());
@@ -169,26 +170,22 @@ class CypherConsole {
                     Result result = tx.run(prepared.runText(), params);
                     columns = result.keys();
                     List<List<Object>> rows = new ArrayList<>(Math.min(maxRows, 1024));
-                    long maxBytes = props.maxResponseSize().toBytes();
-                    long bytes = 0;
-                    boolean bySize = false;
+                    ResponseSize size = new ResponseSize(props.maxResponseSize());
                     while (rows.size() < maxRows && result.hasNext()) {
                         List<Object> row = row(result.next());
-                        bytes += ValueJson.estimatedBytes(row);
-                        if (bytes > maxBytes) {
-                            bySize = true;  // this row and the rest are not returned
-                            break;
+                        if (!size.admits(row)) {
+                            break;  // this row and the rest are not returned
                         }
                         rows.add(row);
                     }
-                    boolean truncated = bySize || result.hasNext();
+                    boolean truncated = size.exceeded() || result.hasNext();
                     // A profile is only complete once every row is produced; a truncated plain run is rolled back unread.
                     ResultSummary summary = !truncated || prepared.mode() == Mode.PROFILE ? result.consume() : null;
                     PlanNode plan = prepared.mode() == Mode.PROFILE && summary != null && summary.hasProfile()
                             ? plan(summary.profile()) : null;
                     List<Notice> notices = summary != null ? notices(summary, prepared.runShift())
                             : notices(explained, prepared.checkShift());
-                    return new CypherResponse(columns, rows, rows.size(), truncated, truncated ? (bySize ? "size" : "rows") : null,
+                    return new CypherResponse(columns, rows, rows.size(), truncated, size.truncatedBy(truncated),
                             maxRows, timeoutMs, millisSince(started),
                             prepared.mode().name().toLowerCase(Locale.ROOT), String.valueOf(explained.queryType()), plan, notices);
                 } catch (Neo4jException e) {

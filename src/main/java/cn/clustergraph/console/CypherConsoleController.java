@@ -2,6 +2,7 @@ package cn.clustergraph.console;
 
 import cn.clustergraph.export.TableExport;
 import cn.clustergraph.web.BadRequestException;
+import cn.clustergraph.web.ResponseSize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,9 @@ class CypherConsoleController {
             List<List<String>> about = new ArrayList<>();
             about.add(List.of("查询 Query", request.query() == null ? "" : request.query()));
             about.add(List.of("参数 Parameters", TableExport.text(request.params() == null ? Map.of() : request.params())));
-            about.add(List.of("行数 Rows", r.rowCount() + (r.truncated() ? "（已截断 truncated at " + r.maxRows() + "）" : "")));
+            about.add(List.of("行数 Rows", r.rowCount() + (!r.truncated() ? ""
+                    : ResponseSize.BY_SIZE.equals(r.truncatedBy()) ? "（已按大小截断 truncated by size）"
+                    : "（已截断 truncated at " + r.maxRows() + "）")));
             TableExport.xlsx("查询结果", r.columns(), rows, about, out);
         }
         return ResponseEntity.ok()

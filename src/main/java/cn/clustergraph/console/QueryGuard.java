@@ -4,14 +4,19 @@ import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Decides from Neo4j's own analysis of a query ({@code EXPLAIN}: query type and plan) whether the read-only console may
  * run it, so refusal does not depend on recognising write keywords in the text. The textual checks are for
- * {@code LOAD CSV}, which reads files and URLs from the server while still counting as a read, and for an explicit
- * {@code USE system} (the plan check catches it too, but Neo4j rejects some forms with a syntax error first).
+ * {@code LOAD CSV}, which reads files and URLs from the server while still counting as a read, for an explicit
+ * {@code USE system} (the plan check catches it too, but Neo4j rejects some forms with a syntax error first), and for
+ * expressions Neo4j would compute without checking its timeout or memory limit: a {@code reduce} that doubles its
+ * accumulator ({@link GrowthCheck}) and a {@code range()} looped over in one expression that is too large or of unknown size
+ * ({@link LoopCheck}).
  */
 final class QueryGuard {
 
@@ -37,14 +42,46 @@ final class QueryGuard {
     private QueryGuard() {
     }
 
-    /** Refuses {@code LOAD CSV} and {@code USE system} before the query reaches Neo4j. */
-    static void checkText(String query) {
+    /**
+     * Refuses {@code LOAD CSV}, {@code USE system}, a geometrically growing {@code reduce} and an unbounded
+     * {@code range()} loop before the query reaches Neo4j; {@code params} are the request's parameter values (a range's
+     * {@code $param} bound is read from them).
+     */
+    static void checkText(String query, Map<String, Object> params) {
         if (CypherText.usesLoadCsv(query)) {
             throw loadCsvRefused();
         }
         if (CypherText.usesSystemDatabase(query)) {
             throw systemRefused();
         }
+        List<CypherText.Token> tokens = CypherText.tokens(query);
+        GrowthCheck.find(tokens).ifPresent(f -> {
+            throw ConsoleProblem.unprocessable(ConsoleProblem.GROWTH_REFUSED, "unbounded-growth",
+                    "reduce(" + f.accumulator() + " = ..., ... | ...) uses its accumulator " + f.accumulator() + " whole twice or"
+                            + " more in each step (as in " + f.accumulator() + " + " + f.accumulator() + "), so it doubles every step:"
+                            + " Neo4j computes one expression without checking the timeout or the memory limit, and such a query could"
+                            + " exhaust the server. Nothing was run.",
+                    Map.of("accumulator", f.accumulator(), "offset", f.offset()));
+        });
+        LoopCheck.find(tokens, params).ifPresent(f -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("offset", f.offset());
+            props.put("maxElements", LoopCheck.MAX_ELEMENTS);
+            String detail;
+            if (f.bound() != null) {
+                props.put("bound", f.bound());
+                detail = "range() at offset " + f.offset() + " has the bound '" + f.bound() + "', which is not an integer literal or an"
+                        + " integer $parameter, so its size cannot be checked before it runs. Use literal bounds or a parameter,"
+                        + " or UNWIND range(...) AS x (rows are produced one by one, under the timeout and the row cap).";
+            } else {
+                boolean fitsLong = f.elements().bitLength() < 64;
+                props.put("elements", fitsLong ? f.elements().longValue() : f.elements().toString());
+                detail = "range() at offset " + f.offset() + " loops over " + f.elements() + " elements in one expression (nested"
+                        + " ranges multiplied); at most " + LoopCheck.MAX_ELEMENTS + " are allowed, because Neo4j computes one expression"
+                        + " without checking the timeout or the memory limit. Use UNWIND range(...) AS x to produce rows one by one.";
+            }
+            throw ConsoleProblem.unprocessable(ConsoleProblem.LOOP_REFUSED, "unbounded-loop", detail + " Nothing was run.", props);
+        });
     }
 
     /** Refuses anything but a plain read of the session's database, given the summary of {@code EXPLAIN <query>}. */

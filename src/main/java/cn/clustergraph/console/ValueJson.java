@@ -129,29 +129,4 @@ final class ValueJson {
     private static Map<String, Object> properties(Map<String, Object> raw) {
         return new TreeMap<>(raw);
     }
-
-    /** An upper bound of the bytes {@code json} (a value of {@link #toJson}) takes as UTF-8 JSON, for the response-size cap. */
-    static long estimatedBytes(Object json) {
-        return switch (json) {
-            case null -> 4;
-            case CharSequence t -> 2 + 3L * t.length();  // UTF-8: at most 3 bytes a character (Chinese text)
-            case Number n -> 24;
-            case Boolean b -> 5;
-            case java.util.Map<?, ?> m -> {
-                long n = 2;
-                for (var e : m.entrySet()) {
-                    n += estimatedBytes(String.valueOf(e.getKey())) + 2 + estimatedBytes(e.getValue());
-                }
-                yield n;
-            }
-            case java.util.Collection<?> c -> {
-                long n = 2;
-                for (Object o : c) {
-                    n += 1 + estimatedBytes(o);
-                }
-                yield n;
-            }
-            default -> 2 + 6L * String.valueOf(json).length();
-        };
-    }
 }

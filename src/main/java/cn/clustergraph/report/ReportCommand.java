@@ -87,8 +87,8 @@ class ReportCommand implements CliCommand {
                 try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(path))) {
                     writer.write(report, result, f, o);
                 }
-                System.err.println("report " + name + ": " + result.rowCount() + " rows" + (result.truncated() ? " (truncated)" : "")
-                        + " written to " + path.toAbsolutePath());
+                System.err.println("report " + name + ": " + result.rowCount() + " rows"
+                        + (result.truncated() ? " (truncated by " + result.truncatedBy() + ")" : "") + " written to " + path.toAbsolutePath());
             }
             return 0;
         } catch (NotFoundException | BadRequestException e) {

@@ -4,6 +4,7 @@ import cn.clustergraph.chain.ChainNames;
 import cn.clustergraph.department.DepartmentService;
 import cn.clustergraph.web.BadRequestException;
 import cn.clustergraph.web.NotFoundException;
+import cn.clustergraph.web.ResponseSize;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -176,6 +177,7 @@ class ReportRunner {
                 var cursor = tx.run(report.query(), params);
                 List<String> columns = cursor.keys();
                 List<List<Object>> rows = new ArrayList<>();
+                ResponseSize size = new ResponseSize(props.maxResponseSize());
                 boolean truncated = false;
                 while (cursor.hasNext()) {
                     if (rows.size() >= max) {
@@ -187,10 +189,14 @@ class ReportRunner {
                     for (int i = 0; i < columns.size(); i++) {
                         row.add(ResultValues.toJava(record.get(i)));
                     }
+                    if (!size.admits(row)) {
+                        truncated = true;  // this row and the rest are not returned
+                        break;
+                    }
                     rows.add(row);
                 }
                 return new ReportResult(name, report.title(), report.titleEn(), echoed, columns, rows, rows.size(), truncated,
-                        (System.nanoTime() - started) / 1_000_000);
+                        size.truncatedBy(truncated), (System.nanoTime() - started) / 1_000_000);
             }, config);
             log.debug("Report {} {}: {} rows in {} ms", name, echoed, result.rowCount(), result.millis());
             return result;

@@ -1,6 +1,7 @@
 package cn.clustergraph.report;
 
 import cn.clustergraph.export.TableExport;
+import cn.clustergraph.web.ResponseSize;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +66,8 @@ class ReportWriter {
         for (Report.Column c : report.columns()) {
             lines.add(List.of("列 " + c.name(), c.type(), c.description(), c.label()));
         }
-        lines.add(List.of("行数 Rows", result.rowCount() + (result.truncated() ? "（已截断 truncated）" : "")));
+        lines.add(List.of("行数 Rows", result.rowCount() + (result.truncated()
+                ? (ResponseSize.BY_SIZE.equals(result.truncatedBy()) ? "（已按大小截断 truncated by size）" : "（已按行数截断 truncated by rows）") : "")));
         lines.add(List.of("生成时间 Generated", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         return lines;
     }

@@ -49,4 +49,16 @@ class CypherTextTest {
         assertThat(run.checkShift()).isEqualTo(8);
         assertThat(run.runText()).isEqualTo("RETURN 1");
     }
+
+    @Test
+    void tokensSkipCommentsAndKeepLiteralsNamesParametersAndSlicesApart() {
+        var tokens = CypherText.tokens("RETURN /* | */ 'a|b' AS `my name`, $p, $`q r`, s[0..2], 1.5e-3, 0x1F // reduce(\n|| 10_000");
+        assertThat(tokens).extracting(CypherText.Token::text).containsExactly(
+                "RETURN", "'a|b'", "AS", "my name", ",", "p", ",", "q r", ",", "s", "[", "0", "..", "2", "]", ",", "1.5e-3", ",", "0x1F",
+                "||", "10_000");
+        assertThat(tokens).extracting(CypherText.Token::kind).contains(CypherText.Kind.STRING, CypherText.Kind.PARAM, CypherText.Kind.NUMBER);
+        assertThat(tokens.get(1).offset()).isEqualTo(15);
+        assertThat(CypherText.isCall(CypherText.tokens("RETURN n.range(1)"), 3, "range")).isFalse();
+        assertThat(CypherText.isCall(CypherText.tokens("RETURN RANGE (1, 2)"), 1, "range")).isTrue();
+    }
 }

@@ -2,6 +2,9 @@ package cn.clustergraph.report;
 
 import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.department.DepartmentService;
+import cn.clustergraph.web.ResponseSize;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -9,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +47,12 @@ class ReportApiIT {
     ReportCatalog catalog;
     @Autowired
     Driver driver;
+    @Autowired
+    ChainNames chains;
+    @Autowired
+    DepartmentService departments;
+    @Autowired
+    ReportWriter writer;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -119,7 +131,7 @@ class ReportApiIT {
         List<List<Object>> rows = (List<List<Object>>) body.get("rows");
         assertThat(rows).hasSize(19);
         assertThat(rows.getFirst().subList(0, 3)).containsExactly("市经信局", 5, "2. 建设高能级产业平台");
-        assertThat(body).containsEntry("rowCount", 19).containsEntry("truncated", false)
+        assertThat(body).containsEntry("rowCount", 19).containsEntry("truncated", false).containsEntry("truncatedBy", null)
                 .containsEntry("parameters", Map.of("department", "经信局"));
 
         // No body at all: every default.
@@ -129,6 +141,41 @@ class ReportApiIT {
         // A JSON null means "use the default" too.
         assertThat(jsonObject(send("POST", "/api/reports/task-provenance", "{\"no\": null}")).get("parameters"))
                 .isEqualTo(Map.of("no", 52));
+    }
+
+    /**
+     * The console's response-size rule for reports too: with {@code max-response-size} set to what the first five rows of
+     * a bundled report take, a run (the runner the API and the CLI call) returns those five rows, says truncated by size,
+     * and writes {@code truncatedBy} into the JSON answer; the row cap says {@code rows}.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReportLargerThanItsResponseSizeIsTruncatedBySize() throws Exception {
+        Map<String, Object> params = Map.of("department", "经信局");
+        ReportResult whole = runner(100_000, DataSize.ofMegabytes(16)).run("tasks-by-lead-department", params);
+        assertThat(whole.rowCount()).isEqualTo(19);
+        assertThat(whole.truncatedBy()).isNull();
+        long fiveRows = whole.rows().subList(0, 5).stream().mapToLong(ResponseSize::estimatedBytes).sum();
+
+        ReportResult bySize = runner(100_000, DataSize.ofBytes(fiveRows)).run("tasks-by-lead-department", params);
+        assertThat(bySize.rows()).isEqualTo(whole.rows().subList(0, 5));
+        assertThat(bySize.rowCount()).isEqualTo(5);
+        assertThat(bySize.truncated()).isTrue();
+        assertThat(bySize.truncatedBy()).isEqualTo("size");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(catalog.find("tasks-by-lead-department").orElseThrow(), bySize, ReportFormat.JSON, out);
+        Map<String, Object> answer = json.readValue(out.toByteArray(), Map.class);
+        assertThat(answer).containsEntry("rowCount", 5).containsEntry("truncated", true).containsEntry("truncatedBy", "size");
+
+        ReportResult byRows = runner(3, DataSize.ofMegabytes(16)).run("tasks-by-lead-department", params);
+        assertThat(byRows.rows()).isEqualTo(whole.rows().subList(0, 3));
+        assertThat(byRows.truncated()).isTrue();
+        assertThat(byRows.truncatedBy()).isEqualTo("rows");
+    }
+
+    ReportRunner runner(int maxRows, DataSize maxResponseSize) {
+        return new ReportRunner(catalog, driver, new ReportsProperties("", Duration.ofSeconds(60), maxRows, maxResponseSize),
+                chains, departments);
     }
 
     @Test
