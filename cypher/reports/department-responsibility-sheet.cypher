@@ -11,8 +11,12 @@
 // @column targets List<String> 指标的目标值（全市、参考表述，按年份）
 // @column owners List<String> 全部责任单位（原文顺序，第一位牵头）
 // @column clause String 出处
-MATCH (d:Department)
-WHERE d.name = $department
+// the department named by its name, an alias or its full name (the app's one alias rule, DepartmentNames.RESOLVE)
+CALL () {
+  MATCH (d:Department)
+  WHERE d.name = $department OR $department IN d.aliases OR d.fullName = $department
+  RETURN d ORDER BY CASE WHEN d.name = $department THEN 0 ELSE 1 END LIMIT 1
+}
 CALL (d) {
   MATCH (t:Task)-[r:LED_BY|CO_OWNED_BY]->(d)
   MATCH (t)-[:PART_OF]->(m:Measure)

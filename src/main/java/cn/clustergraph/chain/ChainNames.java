@@ -38,8 +38,12 @@ public class ChainNames {
 
     /** The chain's canonical name, or a 404 naming what was given. */
     public String require(String name) {
-        return resolve(name).orElseThrow(() -> new NotFoundException(
-                "没有名为 " + name + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
-                "No chain '" + name + "' (a chain name, alias or English name; see GET /api/chains)"));
+        return resolve(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** The 404 for a name no chain has (also for queries that run {@link #RESOLVE} inside themselves). */
+    public static NotFoundException notFound(String name) {
+        return new NotFoundException("没有名为 " + name + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
+                "No chain '" + name + "' (a chain name, alias or English name; see GET /api/chains)");
     }
 }

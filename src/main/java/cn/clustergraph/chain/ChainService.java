@@ -9,8 +9,9 @@ import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.rollup.RollupNames;
+import cn.clustergraph.rollup.RollupService;
+import cn.clustergraph.rollup.SegmentTopRows;
 import cn.clustergraph.web.BadRequestException;
-import cn.clustergraph.web.NotFoundException;
 import cn.clustergraph.web.PageResult;
 import cn.clustergraph.web.Paging;
 import org.neo4j.cypherdsl.core.Cypher;
@@ -54,23 +55,6 @@ public class ChainService {
                 "sample", Cypher.coalesce(property("e", "sample"), Cypher.literalFalse()));
     }
 
-    /**
-     * The first {@code $top} enterprises of a segment's maintained top list (property {@code list} of {@code s}) still in the
-     * segment, with their town and primary flag from one walk over each enterprise's relationships (not one for the segment,
-     * one for the town).
-     */
-    private static Expression segmentTop(String list) {
-        return Cypher.raw("""
-                COLLECT { WITH coalesce($E, [])[0..$top] AS ids
-                        UNWIND range(0, size(ids) - 1) AS k
-                        WITH k, ids[k] AS id
-                        MATCH (e:Enterprise {id: id})
-                        WITH e, k, [(e)-[r:IN_SEGMENT|LOCATED_IN]->(x) WHERE x = s OR x:Town | [x = s, r.primary, x.name]] AS rels
-                        WHERE any(y IN rels WHERE y[0])
-                        WITH e, k, [y IN rels WHERE y[0]][0][1] AS primary, [y IN rels WHERE NOT y[0]][0][2] AS town
-                        ORDER BY k RETURN $E }""", property("s", list), enterprise(Cypher.name("town"), Cypher.name("primary")));
-    }
-
     private static final String CLUSTERS = CypherTemplate.render("""
             MATCH (cl:Cluster)
             WITH cl ORDER BY cl.name
@@ -107,18 +91,25 @@ public class ChainService {
             CALL () {
               $E
             }
-            WITH name AS resolvedChain
+            WITH name AS resolvedChain, $E AS fresh
             MATCH (ch:Chain {name: resolvedChain})
             OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
-            CALL (ch) {
+            CALL (ch, fresh) {
               MATCH (s:Segment)-[:PART_OF]->(ch)
-              WITH s ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
+              CALL (s, fresh) {
+                WITH s WHERE fresh
+                RETURN coalesce($E, [])[0..$top] AS localRows, coalesce($E, [])[0..$top] AS candidateRows, null AS enterprises, null AS candidates
+                UNION
+                WITH s WHERE NOT fresh
+                RETURN null AS localRows, null AS candidateRows, $E AS enterprises, $E AS candidates
+              }
+              WITH s, localRows, candidateRows, enterprises, candidates
+              ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
               RETURN collect({id: s.id, name: s.name, stage: s.stage, order: s.order, assumed: coalesce(s.assumed, true),
                 status: $E, statusReason: $E,
                 coverage: CASE $E WHEN '缺链' THEN 'none' WHEN '弱链' THEN 'thin' ELSE 'covered' END,
                 rollup: $E,
-                enterprises: $E,
-                candidates: $E}) AS segments
+                enterprises: enterprises, candidates: candidates, localRows: localRows, candidateRows: candidateRows}) AS segments
             }
             CALL (ch, cl) {
               CALL (ch, cl) {
@@ -183,9 +174,11 @@ public class ChainService {
                   WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
               targets: targets} AS chain""",
-            Cypher.raw(ChainNames.RESOLVE),
+            Cypher.raw(ChainNames.RESOLVE), Cypher.raw(RollupService.FRESH),
+            property("s", RollupNames.TOP_LOCAL_ROWS), property("s", RollupNames.TOP_CANDIDATE_ROWS),
+            Cypher.raw(SegmentTopRows.rows("coalesce(s." + RollupNames.TOP_LOCAL_IDS + ", [])[0..$top]")),
+            Cypher.raw(SegmentTopRows.rows("coalesce(s." + RollupNames.TOP_CANDIDATE_IDS + ", [])[0..$top]")),
             property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
-            segmentTop(RollupNames.TOP_LOCAL_IDS), segmentTop(RollupNames.TOP_CANDIDATE_IDS),
             TargetFeeds.factor(), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
             property("ch", RollupNames.HONOUR_COUNTS), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
             Cypher.raw(TargetCypher.PROGRESS), Cypher.raw(TargetCypher.ITEM),
@@ -206,6 +199,28 @@ public class ChainService {
         this.json = json;
         this.notices = notices;
         this.paging = paging;
+    }
+
+    /**
+     * A segment of the view with its top lists: the rows stored by the rollup refresh when the rollups were fresh (then
+     * {@code localRows} / {@code candidateRows} are set), else the rows the query built live.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withTopRows(Object segment) {
+        Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) segment);
+        Object local = s.remove("localRows");
+        Object candidates = s.remove("candidateRows");
+        if (local != null) {
+            s.put("enterprises", ((List<String>) local).stream().map(ChainService::topRow).toList());
+            s.put("candidates", ((List<String>) candidates).stream().map(ChainService::topRow).toList());
+        }
+        return s;
+    }
+
+    private static ChainRecords.EnterpriseRef topRow(String stored) {
+        SegmentTopRows.Row r = SegmentTopRows.decode(stored);
+        return new ChainRecords.EnterpriseRef(r.id(), r.name(), r.shortName(), r.local(), r.town(), r.region(), r.scale(), r.chainLeader(),
+                r.output(), r.outputYear(), r.honours(), r.primary(), r.sample());
     }
 
     public PageResult<ClusterItem> clusters(Integer page, Integer size) {
@@ -240,9 +255,9 @@ public class ChainService {
         }
         int n = top == null ? 10 : top;
         Map<String, Object> row = reads.one(VIEW, Map.of("name", key.strip(), "top", n, "itemOrder", ITEM_ORDER))
-                .orElseThrow(() -> new NotFoundException("没有名为 " + key + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
-                        "No chain '" + key + "' (a chain name, alias or English name; see GET /api/chains)"));
+                .orElseThrow(() -> ChainNames.notFound(key));
         @SuppressWarnings("unchecked") Map<String, Object> chain = new LinkedHashMap<>((Map<String, Object>) row.get("chain"));
+        chain.put("segments", ((List<?>) chain.get("segments")).stream().map(ChainService::withTopRows).toList());
         ChainView view = json.convertValue(chain, ChainView.class);
         boolean sample = view.rollup().sampleEnterprises() > 0 || view.targets().stream().anyMatch(t -> t.sample()
                 || t.targets().stream().anyMatch(x -> x.progress() != null && x.progress().sample()));

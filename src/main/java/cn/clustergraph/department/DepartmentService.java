@@ -62,6 +62,19 @@ public class DepartmentService {
         return names.resolve(nameOrAlias);
     }
 
+    /**
+     * True when {@code cypher} resolves its parameter {@code parameter} itself by the one alias rule
+     * ({@code DepartmentNames.RESOLVE} with {@code $name} written {@code $parameter}; whitespace aside): a report that
+     * does so needs no name-resolution round trip before it runs.
+     */
+    public static boolean resolvedIn(String cypher, String parameter) {
+        return squeeze(cypher).contains(squeeze(DepartmentNames.RESOLVE.replace("$name", "$" + parameter)));
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", " ");
+    }
+
     Collection<DepartmentSummary> list() {
         return reads.list("""
                         MATCH (d:Department)

@@ -52,16 +52,20 @@ public class EnterpriseService {
     private static final Node E = Cypher.node("Enterprise").named("e");
     private static final SymbolicName TOWN = Cypher.name("town");
 
-    /** One list item of enterprise {@code e} with {@code town} bound, shaped like {@link EnterpriseItem}. */
+    /** Enterprise {@code e}'s segments as [id, name, chain], primary first: one walk over its memberships for a list item. */
+    private static final Expression SEGMENTS = Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN [s.id, s.name, s.chain] ORDER BY m.primary DESC, s.id }");
+    private static final SymbolicName SEGS = Cypher.name("segs");
+
+    /** One list item of enterprise {@code e} with {@code town} and {@code segs} ({@link #SEGMENTS}) bound, shaped like {@link EnterpriseItem}. */
     private static final Expression ITEM = Cypher.mapOf("id", E.property("id"), "name", E.property("name"),
             "shortName", Cypher.valueAt(E.property("aliases"), 0), "aliases", Cypher.coalesce(E.property("aliases"), Cypher.listOf()),
             "local", Cypher.coalesce(E.property("local"), Cypher.literalFalse()), "town", Cypher.property(TOWN, "name"),
             "region", E.property("region"), "scale", Cypher.coalesce(E.property("scale"), Cypher.literalFalse()),
             "chainLeader", Cypher.coalesce(E.property("chainLeader"), Cypher.literalFalse()),
             "output", E.property("output"), "outputYear", E.property("outputYear"),
-            "segments", Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.id ORDER BY m.primary DESC, s.id }"),
-            "segmentNames", Cypher.raw("COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) RETURN s.name ORDER BY m.primary DESC, s.id }"),
-            "chains", Cypher.raw("COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:Segment) WITH DISTINCT s.chain AS c ORDER BY c RETURN c }"),
+            "segments", Cypher.raw("[x IN segs | x[0]]"),
+            "segmentNames", Cypher.raw("[x IN segs | x[1]]"),
+            "chains", Cypher.raw("COLLECT { UNWIND segs AS x WITH DISTINCT x[2] AS c ORDER BY c RETURN c }"),
             "honours", Cypher.coalesce(E.property("honourNames"), Cypher.listOf()),
             "platforms", Cypher.raw("COLLECT { MATCH (e)-[:ON_PLATFORM]->(p:Platform) RETURN p.id ORDER BY p.id }"),
             "sample", Cypher.coalesce(E.property("sample"), Cypher.literalFalse()), "dataset", E.property("dataset"));
@@ -108,7 +112,8 @@ public class EnterpriseService {
               MATCH (e)-[m:IN_SEGMENT]->(s:Segment)-[:PART_OF]->(ch:Chain)
               OPTIONAL MATCH (ch)-[pc:PART_OF]->(cl:Cluster)
               OPTIONAL MATCH (cl)-[:PART_OF]->(p:Programme)
-              MATCH (i:Indicator)-[so:SUMS_OUTPUT_OF]->(x) WHERE $E
+              // narrowed to this path's own nodes first (cheap identity tests), then the rule (TargetFeeds.IN_SCOPE)
+              MATCH (i:Indicator)-[so:SUMS_OUTPUT_OF]->(x) WHERE (x = s OR x = ch OR x = cl OR x = p) AND $E
               RETURN collect({indicatorId: i.id, indicatorName: i.name, unit: i.unit, assumed: coalesce(so.assumed, false),
                 scaleOnly: coalesce(so.scaleOnly, false), share: m.share, counts: $E, factor: $E,
                 steps: [{kind: 'Enterprise', id: e.id, name: e.name}, {kind: 'Segment', id: s.id, name: s.name, assumed: true}]
@@ -270,7 +275,7 @@ public class EnterpriseService {
         Statement page = paged.with(E).orderBy(E.property("outputRank").descending(), E.property("id").ascending())
                 .skip(Cypher.parameter("skip")).limit(Cypher.parameter("limit"))
                 .optionalMatch(E.relationshipTo(Cypher.node("Town").named(TOWN), "LOCATED_IN"))
-                .with(E, TOWN)
+                .with(E, TOWN, SEGMENTS.as(SEGS))
                 .returning(Cypher.collect(ITEM).as("items")).build();
         return CypherTemplate.render(Cypher.call(counted).call(page).returning(Cypher.name("total"), Cypher.name("items")).build());
     }
@@ -348,12 +353,12 @@ public class EnterpriseService {
               WITH collect(e)[offset..offset + $limit] AS page
               UNWIND page AS e
               OPTIONAL MATCH (e)-[:LOCATED_IN]->(town:Town)
-              WITH e, town
+              WITH e, town, $E AS segs
               RETURN collect($E) AS items
             }
             RETURN total, items""", Cypher.raw(ChainNames.RESOLVE), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_EVERY),
             property("c", RollupNames.RANK_TOTAL), property("c", RollupNames.RANK_EVERY), property("c", RollupNames.RANK_MARK_RANKS),
-            property("c", RollupNames.RANK_MARK_IDS), property("c", RollupNames.RANK_MARK_RANKS), property("c", RollupNames.RANK_MARK_IDS), ITEM);
+            property("c", RollupNames.RANK_MARK_IDS), property("c", RollupNames.RANK_MARK_RANKS), property("c", RollupNames.RANK_MARK_IDS), SEGMENTS, ITEM);
 
     /** Greater than every enterprise id (credit codes, DOC-…): the open end of a chain page's first seek. */
     private static final String LAST_ID = "\uffff";

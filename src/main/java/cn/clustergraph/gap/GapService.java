@@ -9,9 +9,11 @@ import cn.clustergraph.gap.GapViews.SegmentGap;
 import cn.clustergraph.gap.GapViews.Signal;
 import cn.clustergraph.gap.GapViews.Thresholds;
 import cn.clustergraph.chain.ChainNames;
+import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.neo4j.ReadQueries;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.web.BadRequestException;
+import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +37,37 @@ public class GapService {
 
     static final List<String> STAGES = List.of("上游", "中游", "下游", "配套");
     static final String NOTICE = "链图为默认假设数据；企业为样例数据（虚构）时已标注 Segment maps are assumed defaults; sample enterprises are fictional";
+
+    private static final String INVESTMENT_TARGETS = CypherTemplate.render("""
+            CALL () {
+              $E
+            }
+            WITH name AS chain
+            CALL (chain) {
+              MATCH (:Chain {name: chain})<-[:PART_OF]-(s:Segment)
+              WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
+              WITH s, coalesce(s.gapStatus, '') AS status
+              CALL (s, status) {
+                WITH s, status WHERE status <> '有链' AND status <> ''
+                MATCH (x:Enterprise)-[r:IN_SEGMENT]->(s) WHERE x.local = false
+                WITH x, r, COUNT { (x)-[:SUPPLIES]->(:Enterprise {local: true}) } AS suppliesLocal,
+                     coalesce(x.honourNames, []) AS honours
+                WITH x, r, suppliesLocal, honours,
+                     $wSupply * suppliesLocal + $wHonour * size(honours)
+                     + $wScale * log10(1 + coalesce(x.output, 0.0))
+                     + CASE WHEN coalesce(r.primary, false) THEN $wFit ELSE $wFit / 2.0 END AS score
+                ORDER BY score DESC, x.id LIMIT $max
+                WITH x, r, suppliesLocal, honours, score,
+                     COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN DISTINCT y.name AS n ORDER BY n LIMIT 3 } AS customers
+                RETURN collect({id: x.id, name: x.name, region: x.region, score: round(score, 3), suppliesLocal: suppliesLocal,
+                       honours: honours, output: coalesce(x.output, 0.0), primary: coalesce(r.primary, false),
+                       sample: coalesce(x.sample, false), customers: customers}) AS candidates
+              }
+              WITH s, status, candidates
+              ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
+              RETURN collect({segmentId: s.id, segment: s.name, status: status, candidates: candidates}) AS segments
+            }
+            RETURN {chain: chain, segments: segments} AS row""", Cypher.raw(ChainNames.RESOLVE));
 
     private final ReadQueries reads;
     private final GapProperties props;
@@ -170,11 +203,13 @@ public class GapService {
         return new Matrix(STAGES, thresholds(), NOTICE, notices.ifAnySample(), rows);
     }
 
-    /** Ranked non-local candidates for the gap segments of a chain (or one segment of it). */
+    /**
+     * Ranked non-local candidates for the gap segments of a chain (or one segment of it); one round trip, the chain's name
+     * resolved inside the query ({@link ChainNames#RESOLVE}).
+     */
     public GapViews.InvestmentTargets investmentTargets(String nameOrAlias, String segment) {
-        String chain = chainName(nameOrAlias);
         Map<String, Object> p = params();
-        p.put("chain", chain);
+        p.put("name", nameOrAlias.strip());
         String seg = segment == null || segment.isBlank() ? null : segment.strip();
         p.put("segment", seg);
         p.put("wSupply", props.weightSupply());
@@ -182,59 +217,38 @@ public class GapService {
         p.put("wScale", props.weightScale());
         p.put("wFit", props.weightFit());
         p.put("max", props.maxCandidates());
-        // one round trip: every segment of the chain (or the one asked for) with its status and, for a gap, its candidates
+        // every segment of the chain (or the one asked for) with its status and, for a gap, its candidates
         List<Map<String, Object>> gapSegments = new ArrayList<>();
         List<Candidate> unranked = new ArrayList<>();
-        reads.list("""
-                        MATCH (:Chain {name: $chain})<-[:PART_OF]-(s:Segment)
-                        WHERE $segment IS NULL OR s.id = $segment OR s.name = $segment
-                        WITH s, coalesce(s.gapStatus, '') AS status
-                        ORDER BY CASE s.stage WHEN '上游' THEN 1 WHEN '中游' THEN 2 WHEN '下游' THEN 3 ELSE 4 END, s.order, s.id
-                        CALL (s, status) {
-                          WITH s, status WHERE status <> '有链' AND status <> ''
-                          MATCH (x:Enterprise)-[r:IN_SEGMENT]->(s) WHERE x.local = false
-                          WITH x, r, COUNT { (x)-[:SUPPLIES]->(:Enterprise {local: true}) } AS suppliesLocal,
-                               coalesce(x.honourNames, []) AS honours
-                          WITH x, r, suppliesLocal, honours,
-                               $wSupply * suppliesLocal + $wHonour * size(honours)
-                               + $wScale * log10(1 + coalesce(x.output, 0.0))
-                               + CASE WHEN coalesce(r.primary, false) THEN $wFit ELSE $wFit / 2.0 END AS score
-                          ORDER BY score DESC, x.id LIMIT $max
-                          WITH x, r, suppliesLocal, honours, score,
-                               COLLECT { MATCH (x)-[:SUPPLIES]->(y:Enterprise {local: true}) RETURN DISTINCT y.name AS n ORDER BY n LIMIT 3 } AS customers
-                          RETURN collect({id: x.id, name: x.name, region: x.region, score: round(score, 3), suppliesLocal: suppliesLocal,
-                                 honours: honours, output: coalesce(x.output, 0.0), primary: coalesce(r.primary, false),
-                                 sample: coalesce(x.sample, false), customers: customers}) AS candidates
-                        }
-                        RETURN s.id AS segmentId, s.name AS segment, status, candidates""", p,
-                r -> {
-                    String segmentId = r.get("segmentId").asString();
-                    String segmentName = r.get("segment").asString();
-                    String status = r.get("status").asString();
-                    gapSegments.add(Map.of("id", segmentId, "name", segmentName, "status", status));
-                    for (Value x : r.get("candidates").values()) {
-                        long supplies = x.get("suppliesLocal").asLong();
-                        List<String> customers = x.get("customers").asList(Value::asString);
-                        List<String> honours = x.get("honours").asList(Value::asString);
-                        double output = x.get("output").asDouble();
-                        boolean primary = x.get("primary").asBoolean();
-                        List<String> reasons = new ArrayList<>();
-                        if (supplies > 0) {
-                            reasons.add("已向本地企业供货 " + supplies + " 条（" + String.join("、", customers) + "）");
-                        }
-                        if (!honours.isEmpty()) {
-                            reasons.add("荣誉：" + String.join("、", honours));
-                        }
-                        if (output > 0) {
-                            reasons.add("产值 " + GapRule.wan(output));
-                        }
-                        reasons.add((primary ? "主营" : "兼营") + "环节：" + segmentName + "（" + status + "）");
-                        unranked.add(new Candidate(0, segmentId, segmentName, status, x.get("id").asString(), x.get("name").asString(),
-                                x.get("region").asString(null), x.get("score").asDouble(), supplies, customers, honours, output, primary,
-                                x.get("sample").asBoolean(), reasons));
-                    }
-                    return segmentId;
-                });
+        Value row = reads.one(INVESTMENT_TARGETS, p, r -> r.get("row")).orElseThrow(() -> ChainNames.notFound(nameOrAlias));
+        String chain = row.get("chain").asString();
+        for (Value r : row.get("segments").values()) {
+            String segmentId = r.get("segmentId").asString();
+            String segmentName = r.get("segment").asString();
+            String status = r.get("status").asString();
+            gapSegments.add(Map.of("id", segmentId, "name", segmentName, "status", status));
+            for (Value x : r.get("candidates").values()) {
+                long supplies = x.get("suppliesLocal").asLong();
+                List<String> customers = x.get("customers").asList(Value::asString);
+                List<String> honours = x.get("honours").asList(Value::asString);
+                double output = x.get("output").asDouble();
+                boolean primary = x.get("primary").asBoolean();
+                List<String> reasons = new ArrayList<>();
+                if (supplies > 0) {
+                    reasons.add("已向本地企业供货 " + supplies + " 条（" + String.join("、", customers) + "）");
+                }
+                if (!honours.isEmpty()) {
+                    reasons.add("荣誉：" + String.join("、", honours));
+                }
+                if (output > 0) {
+                    reasons.add("产值 " + GapRule.wan(output));
+                }
+                reasons.add((primary ? "主营" : "兼营") + "环节：" + segmentName + "（" + status + "）");
+                unranked.add(new Candidate(0, segmentId, segmentName, status, x.get("id").asString(), x.get("name").asString(),
+                        x.get("region").asString(null), x.get("score").asDouble(), supplies, customers, honours, output, primary,
+                        x.get("sample").asBoolean(), reasons));
+            }
+        }
         if (seg != null && gapSegments.isEmpty()) {
             throw BadRequestException.unknownName("segment", "产业链 " + chain + " 没有环节 " + seg + "（环节编号或名称）",
                     "Chain " + chain + " has no segment '" + seg + "' (a segment id or name)");

@@ -56,19 +56,24 @@ class ReportRunner {
      * refused (400 "/problems/unknown-name" naming the parameter), as the endpoints answer 404 for it: an unknown name
      * never reads as "no rows". Reports therefore match on the canonical name only.
      */
-    private Map<String, Object> resolveNames(Map<String, Object> given) {
+    private Map<String, Object> resolveNames(Map<String, Object> given, boolean departmentInQuery) {
         Map<String, Object> params = new LinkedHashMap<>(given);
         if (params.get(CHAIN) instanceof String chain && !chain.isBlank()) {
             params.put(CHAIN, chains.resolve(chain).orElseThrow(() -> BadRequestException.unknownName(CHAIN,
                     "没有名为 " + chain + " 的产业链（名称、别名或英文名，见 GET /api/chains）",
                     "No chain named '" + chain + "' (a chain name, alias or English name; see GET /api/chains)")));
         }
-        if (params.get(DEPARTMENT) instanceof String department && !department.isBlank()) {
-            params.put(DEPARTMENT, departments.resolve(department).orElseThrow(() -> BadRequestException.unknownName(DEPARTMENT,
-                    "没有名为 " + department + " 的部门（名称、简称或全称，见 GET /api/departments）",
-                    "No department named '" + department + "' (a name, alias or full name; see GET /api/departments)")));
+        if (params.get(DEPARTMENT) instanceof String department && !department.isBlank() && !departmentInQuery) {
+            params.put(DEPARTMENT, department(department));
         }
         return params;
+    }
+
+    /** The department's canonical name by {@link DepartmentService#resolve}, or 400 naming the parameter. */
+    private String department(String department) {
+        return departments.resolve(department).orElseThrow(() -> BadRequestException.unknownName(DEPARTMENT,
+                "没有名为 " + department + " 的部门（名称、简称或全称，见 GET /api/departments）",
+                "No department named '" + department + "' (a name, alias or full name; see GET /api/departments)"));
     }
 
     /**
@@ -153,7 +158,10 @@ class ReportRunner {
             throw new ReportException(409, name, "Report '" + name + "' cannot run, its file has problems: " + String.join("; ", report.errors()));
         }
         Map<String, Object> echoed = parameters(report, given);
-        Map<String, Object> params = resolveNames(echoed);
+        // a report that resolves the department itself (the sheet) runs without a round trip first; only when it
+        // finds no rows is the name checked, so an unknown department still answers 400 and never "no rows"
+        boolean departmentInQuery = DepartmentService.resolvedIn(report.query(), DEPARTMENT);
+        Map<String, Object> params = resolveNames(echoed, departmentInQuery);
         long started = System.nanoTime();
         int max = props.maxRows();
         TransactionConfig config = TransactionConfig.builder().withTimeout(props.timeout())
@@ -198,6 +206,9 @@ class ReportRunner {
                 return new ReportResult(name, report.title(), report.titleEn(), echoed, columns, rows, rows.size(), truncated,
                         size.truncatedBy(truncated), (System.nanoTime() - started) / 1_000_000);
             }, config);
+            if (departmentInQuery && result.rowCount() == 0 && params.get(DEPARTMENT) instanceof String department && !department.isBlank()) {
+                department(department);
+            }
             log.debug("Report {} {}: {} rows in {} ms", name, echoed, result.rowCount(), result.millis());
             return result;
         } catch (Neo4jException e) {

@@ -126,7 +126,11 @@ final class RollupLive {
                    rollupTopLocalIds: COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local
                                                 RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
                    rollupTopCandidateIds: COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false
-                                                    RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }} AS props""";
+                                                    RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep },
+                   rollupTopLocalRows: %s,
+                   rollupTopCandidateRows: %s} AS props""".formatted(
+            SegmentTopRows.rows("COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }"),
+            SegmentTopRows.rows("COLLECT { MATCH (e:Enterprise)-[:IN_SEGMENT]->(s) WHERE e.local = false RETURN e.id ORDER BY e.outputRank DESC, e.id LIMIT $keep }"));
 
     private static final String STAGES = """
             MATCH (c:Chain)<-[:PART_OF]-(s:Segment) WHERE s.stage IS NOT NULL
@@ -159,6 +163,14 @@ final class RollupLive {
             s.executeRead(tx -> {
                 queries.forEach(q -> tx.run(q, params).forEachRemaining(r ->
                         out.computeIfAbsent(r.get("key").asString(), k -> new LinkedHashMap<>()).putAll(r.get("props").asMap())));
+                // the top rows in their stored form (SegmentTopRows), so stored and live compare as they are
+                out.values().forEach(props -> {
+                    for (String name : List.of(RollupNames.TOP_LOCAL_ROWS, RollupNames.TOP_CANDIDATE_ROWS)) {
+                        if (props.containsKey(name)) {
+                            props.put(name, SegmentTopRows.encodeAll(props.get(name)));
+                        }
+                    }
+                });
                 return out;
             });
         }

@@ -49,6 +49,10 @@ public final class RollupNames {
     public static final String TOP_LOCAL_IDS = "rollupTopLocalIds";
     /** Ids of the largest candidates elsewhere, largest first. */
     public static final String TOP_CANDIDATE_IDS = "rollupTopCandidateIds";
+    /** The chain view's rows of {@link #TOP_LOCAL_IDS} (one JSON object per row, shaped by {@link SegmentTopRows.Row}). */
+    public static final String TOP_LOCAL_ROWS = "rollupTopLocalRows";
+    /** The chain view's rows of {@link #TOP_CANDIDATE_IDS}, the same way. */
+    public static final String TOP_CANDIDATE_ROWS = "rollupTopCandidateRows";
     /** Supply links from local enterprises of the segment to local enterprises. */
     public static final String LOCAL_SUPPLY_LINKS = "rollupLocalSupplyLinks";
     /** Supply links from enterprises elsewhere into local enterprises, for this segment. */

@@ -119,6 +119,20 @@ public class RollupService {
             MERGE (g:RollupState {id: 'rollups'})
             SET g.dataGeneration = coalesce(g.dataGeneration, 0) + 1, g.sharesGeneration = coalesce(g.sharesGeneration, 0) + 1""";
 
+    /**
+     * Cypher expression: true while the stored rollups are fresh (no write changed their data since the generation they
+     * were computed from; {@link State#stale()} in one expression), for reads that may use a stored value only then.
+     */
+    public static final String FRESH = """
+            COUNT { MATCH (g:RollupState {id: 'rollups'})
+                    WHERE coalesce(g.dataGeneration, 0) <= coalesce(g.rollupGeneration, -1) } > 0""";
+
+    /** The stored top rows of the segments {@code $segments} ({id, local, candidates}: the pass's top ids). */
+    private static final String TOP_ROWS = """
+            UNWIND $segments AS seg
+            MATCH (s:Segment {id: seg.id})
+            RETURN s.id AS id, %s AS local, %s AS candidates""".formatted(SegmentTopRows.rows("seg.local"), SegmentTopRows.rows("seg.candidates"));
+
     private static final String GENERATION = """
             OPTIONAL MATCH (g:RollupState {id: 'rollups'})
             RETURN coalesce(g.dataGeneration, 0) AS data, coalesce(g.rollupGeneration, -1) AS rollup,
@@ -221,6 +235,10 @@ public class RollupService {
             read(db, parts, pass);
             long read = System.nanoTime();
             Map<String, Map<String, Object>> values = pass.result(RANK_MARK_EVERY);
+            s.executeRead(tx -> {
+                topRows(tx, values);
+                return null;
+            });
             s.executeWriteWithoutResult(tx -> {
                 write(tx, values);
                 tx.run("""
@@ -305,6 +323,22 @@ public class RollupService {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Rollup refresh failed: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Adds to each segment's values the chain view's rows of its top ids ({@link SegmentTopRows}), read in {@code tx}. */
+    private static void topRows(TransactionContext tx, Map<String, Map<String, Object>> values) {
+        List<Map<String, Object>> segments = new ArrayList<>();
+        values.forEach((key, props) -> {
+            if (key.startsWith("Segment:")) {
+                segments.add(Map.of("id", key.substring("Segment:".length()), "local", props.get(RollupNames.TOP_LOCAL_IDS),
+                        "candidates", props.get(RollupNames.TOP_CANDIDATE_IDS)));
+            }
+        });
+        tx.run(TOP_ROWS, Map.of("segments", segments)).forEachRemaining(r -> {
+            Map<String, Object> props = values.get("Segment:" + r.get("id").asString());
+            props.put(RollupNames.TOP_LOCAL_ROWS, SegmentTopRows.encodeAll(r.get("local").asList(v -> v.asMap())));
+            props.put(RollupNames.TOP_CANDIDATE_ROWS, SegmentTopRows.encodeAll(r.get("candidates").asList(v -> v.asMap())));
+        });
     }
 
     private static void put(BlockingQueue<List<RollupPass.Enterprise>> queue, List<RollupPass.Enterprise> batch) {
@@ -465,7 +499,7 @@ public class RollupService {
         try (var s = driver.session()) {
             return s.executeRead(tx -> tx.run("""
                     RETURN EXISTS { MATCH (c:Chain) WHERE c.rollupAt IS NULL OR c.rollupRankMarkIds IS NULL }
-                        OR EXISTS { MATCH (s:Segment) WHERE s.rollupTopLocalIds IS NULL } AS x""").single().get("x").asBoolean());
+                        OR EXISTS { MATCH (s:Segment) WHERE s.rollupTopLocalIds IS NULL OR s.rollupTopLocalRows IS NULL } AS x""").single().get("x").asBoolean());
         }
     }
 }

@@ -46,22 +46,33 @@ public class SearchService {
                  CASE WHEN n:Task THEN toString(n.no) ELSE coalesce(n.id, n.name) END AS id,
                  coalesce(n.aliases, []) AS aliases
             WHERE ($kind IS NULL OR kind = $kind)
-            WITH n, kind, id, name, score,
+            WITH n, kind, id, name, score, aliases,
                  CASE
-                   WHEN name = $q THEN ['name', 0, 'name = ' + $q, 'name', {q: $q}]
-                   WHEN id = $q THEN ['id', 0, 'id = ' + $q, 'id', {q: $q}]
-                   WHEN $q IN aliases THEN ['alias', 1, 'alias ' + $q + ' → ' + name, 'alias', {q: $q, name: name}]
-                   WHEN toLower(coalesce(n.nameEn, '')) = toLower($q) THEN ['name', 0, 'English name = ' + n.nameEn, 'nameEn', {q: $q, nameEn: n.nameEn}]
-                   WHEN name CONTAINS $q THEN ['contains', 2, 'name contains ' + $q, 'nameContains', {q: $q}]
-                   WHEN any(a IN aliases WHERE a CONTAINS $q) THEN ['contains', 2, 'alias ' + head([a IN aliases WHERE a CONTAINS $q]) + ' contains ' + $q,
-                        'aliasContains', {q: $q, alias: head([a IN aliases WHERE a CONTAINS $q])}]
-                   WHEN coalesce(n.content, '') CONTAINS $q THEN ['contains', 3, 'content contains ' + $q, 'contentContains', {q: $q}]
-                   ELSE ['full-text', 4, 'full-text (cjk bigrams) on name, aliases or content', 'fullText', {q: $q}]
-                 END AS m
-            ORDER BY m[1], score DESC, CASE kind WHEN 'Department' THEN 0 WHEN 'Chain' THEN 1 WHEN 'Cluster' THEN 2 WHEN 'Segment' THEN 3
+                   WHEN name = $q THEN 0
+                   WHEN id = $q THEN 1
+                   WHEN $q IN aliases THEN 2
+                   WHEN toLower(coalesce(n.nameEn, '')) = toLower($q) THEN 3
+                   WHEN name CONTAINS $q THEN 4
+                   WHEN any(a IN aliases WHERE a CONTAINS $q) THEN 5
+                   WHEN coalesce(n.content, '') CONTAINS $q THEN 6
+                   ELSE 7
+                 END AS how
+            ORDER BY [0, 0, 1, 0, 2, 2, 3, 4][how], score DESC, CASE kind WHEN 'Department' THEN 0 WHEN 'Chain' THEN 1 WHEN 'Cluster' THEN 2 WHEN 'Segment' THEN 3
                      WHEN 'Town' THEN 4 WHEN 'Platform' THEN 5 WHEN 'Institute' THEN 6 WHEN 'Indicator' THEN 7 WHEN 'Enterprise' THEN 8
                      ELSE 9 END, name
             LIMIT $limit
+            // the match reasons only for the rows returned
+            WITH n, kind, id, name, score, how, head([a IN aliases WHERE a CONTAINS $q]) AS alias
+            WITH n, kind, id, name, score, CASE how
+                   WHEN 0 THEN ['name', 0, 'name = ' + $q, 'name', {q: $q}]
+                   WHEN 1 THEN ['id', 0, 'id = ' + $q, 'id', {q: $q}]
+                   WHEN 2 THEN ['alias', 1, 'alias ' + $q + ' → ' + name, 'alias', {q: $q, name: name}]
+                   WHEN 3 THEN ['name', 0, 'English name = ' + n.nameEn, 'nameEn', {q: $q, nameEn: n.nameEn}]
+                   WHEN 4 THEN ['contains', 2, 'name contains ' + $q, 'nameContains', {q: $q}]
+                   WHEN 5 THEN ['contains', 2, 'alias ' + alias + ' contains ' + $q, 'aliasContains', {q: $q, alias: alias}]
+                   WHEN 6 THEN ['contains', 3, 'content contains ' + $q, 'contentContains', {q: $q}]
+                   ELSE ['full-text', 4, 'full-text (cjk bigrams) on name, aliases or content', 'fullText', {q: $q}]
+                 END AS m
             RETURN collect({kind: kind, id: id, name: name, matched: m[0], why: m[2], reason: m[3], reasonParams: m[4], score: CASE WHEN score >= 1.0e3 THEN 100.0 ELSE score END,
                     assumed: coalesce(n.assumed, false), sample: coalesce(n.sample, false)}) AS items""";
 

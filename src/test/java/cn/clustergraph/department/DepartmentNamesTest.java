@@ -40,6 +40,15 @@ class DepartmentNamesTest {
         assertThat(resolve("市财政局")).isEmpty();
     }
 
+    /** The responsibility sheet resolves its department with this rule inside its own query (no round trip first); other reports do not. */
+    @Test
+    void theResponsibilitySheetResolvesItsDepartmentItself() throws java.io.IOException {
+        assertThat(DepartmentService.resolvedIn(java.nio.file.Files.readString(
+                java.nio.file.Path.of("cypher/reports/department-responsibility-sheet.cypher")), "department")).isTrue();
+        assertThat(DepartmentService.resolvedIn(java.nio.file.Files.readString(
+                java.nio.file.Path.of("cypher/reports/tasks-by-lead-department.cypher")), "department")).isFalse();
+    }
+
     private java.util.Optional<String> resolve(String name) {
         return client.query("CALL () { " + DepartmentNames.RESOLVE + " } RETURN d.name AS name").bind(name).to("name")
                 .fetchAs(String.class).one();
