@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The one versioning rule of writes by people (plans, key-enterprise lists, reports, 配合情况, actuals), so no feature holds its own copy. */
 @Component
@@ -50,6 +51,9 @@ public class VersionedWrites {
         }
     }
 
+    /** Rendered statements by shape: the same few shapes are written thousands of times (the sample load), rendering once each. */
+    private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
     private final Neo4jClient client;
 
     VersionedWrites(Neo4jClient client) {
@@ -68,21 +72,24 @@ public class VersionedWrites {
     @Transactional(propagation = Propagation.REQUIRED)
     public Optional<String> supersede(Item item, Integer expected, Map<String, Object> props, List<Link> links, String serverTime) {
         Map<String, Object> keyParams = new HashMap<>();
-        Node prev = Cypher.node(item.label()).named("prev");
-        Condition ofItem = ofItem(prev, item, keyParams);
-        // lock the current version (a concurrent writer waits here until the first commits) and unmark it
-        Map<String, Object> locked = client.query(CypherTemplate.render(Cypher.optionalMatch(prev)
-                        .where(ofItem.and(prev.property("current").isTrue()))
-                        .set(prev.property("current").to(Cypher.literalFalse()))
-                        .returning(prev.property("version").as("found"), Cypher.elementId(prev).as("prev"))
-                        .build()))
-                .bindAll(keyParams).fetch().first().orElse(Map.of());
+        ofItem(Cypher.node(item.label()).named("prev"), item, keyParams); // fills the key parameters the cached statement uses
+        // one round trip: lock the current version (a concurrent writer waits at the SET until the first commits), unmark
+        // it, then read the latest version — after the lock, so a version committed meanwhile by the other writer shows
+        String lockCypher = RENDERED.computeIfAbsent("lock|" + shape(item), k -> {
+            Node prev = Cypher.node(item.label()).named("prev");
+            Node any = Cypher.node(item.label()).named("v");
+            return CypherTemplate.render(Cypher.optionalMatch(prev)
+                    .where(ofItem(prev, item, new HashMap<>()).and(prev.property("current").isTrue()))
+                    .set(prev.property("current").to(Cypher.literalFalse()))
+                    .with(prev)
+                    .optionalMatch(any).where(ofItem(any, item, new HashMap<>()))
+                    .returning(prev.property("version").as("found"), Cypher.elementId(prev).as("prev"),
+                            Cypher.max(any.property("version")).as("latest"))
+                    .build());
+        });
+        Map<String, Object> locked = client.query(lockCypher).bindAll(keyParams).fetch().first().orElse(Map.of());
         int found = locked.get("found") instanceof Number n ? n.intValue() : 0;
-        // read after the lock: a version committed meanwhile by the other writer shows here
-        Node any = Cypher.node(item.label()).named("v");
-        Number latest = (Number) client.query(CypherTemplate.render(Cypher.match(any).where(ofItem(any, item, new HashMap<>()))
-                        .returning(Cypher.max(any.property("version")).as("latest")).build()))
-                .bindAll(keyParams).fetch().one().map(r -> r.get("latest")).orElse(null);
+        Number latest = (Number) locked.get("latest");
         if ((latest == null ? 0 : latest.intValue()) != found || expected != null && expected != found) {
             throw new ConflictException(item.label() + " " + item.key() + ": expected version " + (expected == null ? found : expected)
                     + ", found " + (latest == null ? 0 : latest.intValue()));
@@ -101,36 +108,17 @@ public class VersionedWrites {
         all.put("version", version);
         all.put("current", true);
         params.put("props", all);
-        Node next = Cypher.node(item.label()).named("n");
-        List<Node> anchors = new ArrayList<>();
         List<Link> required = links.stream().filter(Link::required).toList();
         for (int i = 0; i < required.size(); i++) {
-            Link l = required.get(i);
-            anchors.add(Cypher.node(l.label()).named("a" + i).withProperties(l.property(), Cypher.parameter("a" + i)));
-            params.put("a" + i, l.value());
+            params.put("a" + i, required.get(i).value());
         }
-        List<Expression> sets = new ArrayList<>(List.of(Cypher.set(next.getRequiredSymbolicName(), Cypher.parameter("props"))));
-        if (serverTime != null) {
-            sets.add(next.property(serverTime).to(Cypher.datetime()));
-        }
-        List<PatternElement> toCreate = new ArrayList<>(List.of(next));
-        // one MATCH per node (not one disconnected pattern): nothing to plan as a cartesian product
-        StatementBuilder.OngoingReadingWithoutWhere read = null;
-        for (int i = 0; i < anchors.size(); i++) {
-            read = read == null ? Cypher.match(anchors.get(i)) : read.match(anchors.get(i));
-            toCreate.add(next.relationshipTo(anchors.get(i), required.get(i).type()));
-        }
-        StatementBuilder.OngoingUpdate create;
-        if (locked.get("prev") != null) {
-            Node old = Cypher.node(item.label()).named("prev");
+        boolean hasPrev = locked.get("prev") != null;
+        if (hasPrev) {
             params.put("prev", locked.get("prev"));
-            toCreate.add(next.relationshipTo(old, "SUPERSEDES"));
-            create = (read == null ? Cypher.match(old) : read.match(old)).where(Cypher.elementId(old).isEqualTo(Cypher.parameter("prev")))
-                    .create(toCreate);
-        } else {
-            create = read == null ? Cypher.create(toCreate) : read.create(toCreate);
         }
-        String cypher = CypherTemplate.render(create.set(sets).returning(next.property("id").as("id")).build());
+        String createKey = "create|" + item.label() + "|" + required.stream().map(l -> l.type() + ">" + l.label() + "." + l.property()).toList()
+                + "|" + serverTime + "|" + hasPrev;
+        String cypher = RENDERED.computeIfAbsent(createKey, k -> renderCreate(item.label(), required, serverTime, hasPrev));
         Optional<String> created;
         try {
             created = client.query(cypher).bindAll(params).fetchAs(String.class).one();
@@ -147,13 +135,50 @@ public class VersionedWrites {
         }
         for (Link l : links) {
             if (!l.required() && l.value() != null) {
-                Node n = Cypher.node(item.label()).named("n").withProperties("id", Cypher.parameter("id"));
-                Node x = Cypher.node(l.label()).named("x").withProperties(l.property(), Cypher.parameter("value"));
-                client.query(CypherTemplate.render(Cypher.match(n).match(x).create(n.relationshipTo(x, l.type())).build()))
-                        .bindAll(Map.of("id", id, "value", l.value())).run();
+                String link = RENDERED.computeIfAbsent("link|" + item.label() + "|" + l.type() + ">" + l.label() + "." + l.property(), k -> {
+                    Node n = Cypher.node(item.label()).named("n").withProperties("id", Cypher.parameter("id"));
+                    Node x = Cypher.node(l.label()).named("x").withProperties(l.property(), Cypher.parameter("value"));
+                    return CypherTemplate.render(Cypher.match(n).match(x).create(n.relationshipTo(x, l.type())).build());
+                });
+                client.query(link).bindAll(Map.of("id", id, "value", l.value())).run();
             }
         }
         return created;
+    }
+
+    /** The statement creating the next version: {@code $props}, one MATCH per required link's node, and the old version when there is one. */
+    private static String renderCreate(String label, List<Link> required, String serverTime, boolean hasPrev) {
+        Node next = Cypher.node(label).named("n");
+        List<Expression> sets = new ArrayList<>(List.of(Cypher.set(next.getRequiredSymbolicName(), Cypher.parameter("props"))));
+        if (serverTime != null) {
+            sets.add(next.property(serverTime).to(Cypher.datetime()));
+        }
+        List<PatternElement> toCreate = new ArrayList<>(List.of(next));
+        // one MATCH per node (not one disconnected pattern): nothing to plan as a cartesian product
+        StatementBuilder.OngoingReadingWithoutWhere read = null;
+        for (int i = 0; i < required.size(); i++) {
+            Link l = required.get(i);
+            Node anchor = Cypher.node(l.label()).named("a" + i).withProperties(l.property(), Cypher.parameter("a" + i));
+            read = read == null ? Cypher.match(anchor) : read.match(anchor);
+            toCreate.add(next.relationshipTo(anchor, l.type()));
+        }
+        StatementBuilder.OngoingUpdate create;
+        if (hasPrev) {
+            Node old = Cypher.node(label).named("prev");
+            toCreate.add(next.relationshipTo(old, "SUPERSEDES"));
+            create = (read == null ? Cypher.match(old) : read.match(old)).where(Cypher.elementId(old).isEqualTo(Cypher.parameter("prev")))
+                    .create(toCreate);
+        } else {
+            create = read == null ? Cypher.create(toCreate) : read.create(toCreate);
+        }
+        return CypherTemplate.render(create.set(sets).returning(next.property("id").as("id")).build());
+    }
+
+    /** What a rendered statement about {@code item} depends on: its label and which key properties are given or null. */
+    private static String shape(Item item) {
+        StringBuilder b = new StringBuilder(item.label());
+        item.key().forEach((k, v) -> b.append('|').append(k).append(v == null ? "=null" : "=$"));
+        return b.toString();
     }
 
     /** The version of {@code item} that was current just before {@code before}: the latest recorded before it (its {@code timeProperty}). */
