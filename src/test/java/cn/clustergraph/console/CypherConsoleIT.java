@@ -14,7 +14,6 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigInteger;
@@ -34,15 +33,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The analyst console over HTTP against the real embedded Neo4j: reads answer, every kind of write, schema and
  * administration command is refused with problem+json and leaves the graph exactly as it was, and the limits hold.
- * Runs in a context of its own (the other classes share one) with a small transaction memory limit, so that a query
+ * Runs in the shared test context, whose transaction memory limit is small (application-test.properties), so that a query
  * over it is stopped by the memory limit well within the (default, 10 s) timeout every time, even on a busy machine;
  * timeout cases ask for a shorter timeout themselves.
  */
 @GraphIntegrationTest
-@TestPropertySource(properties = "clustergraph.neo4j.embedded.transaction-max-memory=" + CypherConsoleIT.TX_MAX_MEMORY)
 class CypherConsoleIT {
 
-    static final String TX_MAX_MEMORY = "128m";
     static final long TIMEOUT_MS = 10_000;
 
     @LocalServerPort

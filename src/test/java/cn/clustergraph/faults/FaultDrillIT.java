@@ -1,5 +1,6 @@
 package cn.clustergraph.faults;
 
+import cn.clustergraph.ChildJvm;
 import cn.clustergraph.ClusterGraphApplication;
 import cn.clustergraph.neo4j.EmbeddedNeo4j;
 import cn.clustergraph.neo4j.EmbeddedNeo4jEarlyStart;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -202,7 +204,7 @@ class FaultDrillIT {
 
     /** Runs the child at {@code phase} until it announces the halt, kills it with SIGKILL; returns its BEFORE checksum if any. */
     private static String drill(Path data, String phase, String... more) throws Exception {
-        List<String> command = cn.clustergraph.ChildJvm.command(List.of("-Xmx512m"), FaultDrillChild.class.getName());
+        List<String> command = ChildJvm.command(Stream.concat(Stream.of("-Xmx512m"), ChildJvm.FAST.stream()).toList(), FaultDrillChild.class.getName());
         command.addAll(List.of(data.toString(), phase, REGISTER.toString()));
         command.addAll(List.of(more));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
