@@ -1,5 +1,6 @@
 package cn.clustergraph.console;
 
+import cn.clustergraph.neo4j.TransactionMemory;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -49,8 +50,7 @@ final class Neo4jErrors {
                     "The query did not finish within " + timeoutMs + " ms and was stopped. Narrow it (labels, WHERE, LIMIT)"
                             + " or, within the configured maximum, send a larger timeoutMs.", props);
         }
-        if (code.contains("MemoryPoolOutOfMemoryError") || code.contains("TransactionOutOfMemoryError") || code.contains("TransactionMemoryLimit")
-                || "51N72".equals(e.gqlStatus()) || "51N73".equals(e.gqlStatus())) {
+        if (TransactionMemory.exceeded(e)) {
             return ConsoleProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Query used too much memory 查询占用内存过多", "memory",
                     "The query needed more memory than one query may use and was stopped (db.memory.transaction.max, set by"
                             + " clustergraph.neo4j.embedded.transaction-max-memory). Narrow it: fewer rows, smaller lists and strings.", props);

@@ -3,10 +3,12 @@ package cn.clustergraph.register;
 import cn.clustergraph.csv.CsvTable;
 import cn.clustergraph.csv.ImportProblems;
 import cn.clustergraph.csv.ImportValidationException;
+import cn.clustergraph.neo4j.TransactionMemory;
 import cn.clustergraph.rollup.RollupService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,6 +141,22 @@ public class RegisterImporter {
      * (--dataset, the upload form), and a dataset sheet naming another one is a validation problem naming both.
      */
     public Result load(RegisterSource source, String defaultDataset, boolean datasetGiven, ProgressListener listener) {
+        try {
+            return load(source, defaultDataset, datasetGiven, listener, false);
+        } catch (TransientException e) {
+            if (!TransactionMemory.exceeded(e)) {
+                throw e;
+            }
+            // the one transaction was rolled back whole: nothing written; batches each fit (the dataset is marked
+            // incomplete until the last one, as for any register above single-transaction-rows)
+            log.warn("Register ({}) did not fit in one transaction under the transaction memory limit (db.memory.transaction.max,"
+                    + " clustergraph.neo4j.embedded.transaction-max-memory): nothing was written; loading it again batch by batch."
+                    + " Lower clustergraph.register.single-transaction-rows to skip the first attempt", source.describe());
+            return load(source, defaultDataset, datasetGiven, listener, true);
+        }
+    }
+
+    private Result load(RegisterSource source, String defaultDataset, boolean datasetGiven, ProgressListener listener, boolean inBatches) {
         long started = System.nanoTime();
         RegisterRows.Vocabulary vocabulary = RegisterRows.Vocabulary.load(driver);
         RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset).datasetGiven(datasetGiven);
@@ -151,7 +169,7 @@ public class RegisterImporter {
         }
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, Long> removed = new LinkedHashMap<>();
-        boolean single = validation.totalRows() <= props.singleTransactionRows();
+        boolean single = !inBatches && validation.totalRows() <= props.singleTransactionRows();
         progress = new Progress(validation.totalRows(), listener);
         try (Sink sink = single ? new SingleTransaction(driver.session()) : new PerBatch(driver, Math.max(1, props.writers()))) {
             Map<String, Object> base = Map.of("dataset", ds.name(), "sample", ds.sample());

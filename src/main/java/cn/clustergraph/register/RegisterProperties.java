@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writers               concurrent writer transactions for registers above {@code singleTransactionRows} (1 = one)
  */
 @ConfigurationProperties("clustergraph.register")
-public record RegisterProperties(@DefaultValue("200000") long singleTransactionRows,
+public record RegisterProperties(@DefaultValue("50000") long singleTransactionRows,
                                  @DefaultValue("true") boolean rollupOnStartup,
                                  @DefaultValue("2") int writers,
                                  @DefaultValue("5000") int batchRows) {

@@ -7,11 +7,16 @@ import cn.clustergraph.cli.CliCommand;
 import cn.clustergraph.csv.ImportProblems;
 import cn.clustergraph.csv.ImportSource;
 import cn.clustergraph.csv.ImportValidationException;
+import cn.clustergraph.neo4j.EmbeddedNeo4j;
+import cn.clustergraph.sample.RegisterGenerator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -46,6 +51,8 @@ class RegisterImportIT {
     Neo4jClient client;
     @Autowired
     List<CliCommand> commands;
+    @Autowired
+    EmbeddedNeo4j embedded;
     @LocalServerPort
     int port;
     ApiCalls api;
@@ -243,6 +250,29 @@ class RegisterImportIT {
         assertThat(e.problems()).singleElement().asString().startsWith("enterprises.csv:2:credit_code: enterprise 91330482YK26BJ810Y is in the graph as SAMPLE data")
                 .contains("never mixed");
         assertThatThrownBy(() -> importer.load(RegisterSource.of(dir.resolve("nothing.csv")), "x")).isInstanceOf(RuntimeException.class);
+    }
+
+    /**
+     * A register that does not fit in one transaction under the transaction memory limit is loaded batch by batch instead
+     * of failing (found under load: a 20,000-enterprise register of 197,488 rows needed more than the default 1 GiB in its
+     * one transaction, and the upload failed whole): complete, every row in. Here the limit is lowered for the load.
+     */
+    @Test
+    void aRegisterOverTheTransactionMemoryLimitIsLoadedBatchByBatch(@TempDir Path dir) throws Exception {
+        var summary = RegisterGenerator.generate(2000, 5, "test-memory", dir, ImportSource.of("import"));
+        // a dynamic setting: lowered on the running DBMS for this load only
+        Config config = ((GraphDatabaseAPI) embedded.database()).getDependencyResolver().resolveDependency(Config.class);
+        Long limit = config.get(GraphDatabaseSettings.memory_transaction_max_size);
+        config.setDynamic(GraphDatabaseSettings.memory_transaction_max_size, 48L * 1024 * 1024, "test");
+        try {
+            RegisterImporter.Result r = importer.load(RegisterSource.of(dir), "test-memory");
+            assertThat(r.graph()).containsEntry("enterprises", (long) summary.enterprises()).containsEntry("figures", summary.figures())
+                    .containsEntry("honours", summary.honours()).containsEntry("supplyLinks", summary.supplyLinks());
+            assertThat(importer.incomplete()).doesNotContain("test-memory");
+        } finally {
+            config.setDynamic(GraphDatabaseSettings.memory_transaction_max_size, limit, "test");
+            importer.remove("test-memory");
+        }
     }
 
     static void workbook(Path file, String[][] enterprises, String[][] figures, String[][] honours) throws Exception {
