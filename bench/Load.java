@@ -68,6 +68,8 @@ public class Load {
 
     static String token;
 
+    static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
+
     static HttpRequest.Builder req(String base, String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
     }
@@ -207,6 +209,10 @@ public class Load {
         });
         System.out.println();
         System.out.println("import during the run: " + importResult[0]);
+        if (importer != null && !importResult[0].contains(", applied ")) {
+            System.out.println("the import did not apply");
+            System.exit(1);
+        }
         if (errorCount > 0) {
             System.out.println("errors:");
             errors.forEach((k, v) -> System.out.println("  " + v.get() + " × " + k + " — first: " + cut(firstError.get(k))));
@@ -257,7 +263,8 @@ public class Load {
             part(body, boundary, "dataset", null, dataset.getBytes(StandardCharsets.UTF_8));
             part(body, boundary, "file", name, file);
             body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> up = HTTP.send(req(base, "/api/admin/uploads").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            // the upload is validated before it answers: minutes under load, not a read's 60 s
+            HttpResponse<String> up = HTTP.send(req(base, "/api/admin/uploads").timeout(IMPORT_TIMEOUT).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
             String id = all("\"id\"\\s*:\\s*\"([^\"]+)\"", up.body(), 1).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("upload: " + up.statusCode() + " " + cut(up.body())));
@@ -265,7 +272,7 @@ public class Load {
                 return "upload not validated: " + cut(up.body());
             }
             long validated = System.nanoTime();
-            HttpResponse<String> c = HTTP.send(req(base, "/api/admin/uploads/" + id + "/confirm").POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> c = HTTP.send(req(base, "/api/admin/uploads/" + id + "/confirm").timeout(IMPORT_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (c.statusCode() != 202) {
                 return "confirm: " + c.statusCode() + " " + cut(c.body());

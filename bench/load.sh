@@ -3,7 +3,7 @@
 #   starts the app (the built jar) on an embedded store loaded earlier (e.g. by bench/run.sh: /tmp/cg-bench-SIZE/online,
 #   or `offline-import` into a folder), waits until it is ready (warm-up done), then runs bench/Load.java: CLIENTS
 #   concurrent clients (200) over the hot read endpoints for SECONDS (60) on 127.0.0.1, and prints requests/s,
-#   p50/p95/p99/max and every error. Exit code 1 when any request failed.
+#   p50/p95/p99/max and every error. Exit code 1 when any request failed (or, with IMPORT, the import did not apply).
 # Settings (environment): IMPORT (a register folder or file uploaded and imported through the API during the run),
 #   CLUSTERGRAPH_ADMIN_PASSWORD (the admin's password in that store), HEAP (2g), PORT (18080), BOLT (17687),
 #   JAR (target/cluster-graph-0.1.0-SNAPSHOT.jar), NEO4J_PASSWORD (the store's Bolt password when it has one).
