@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +52,7 @@ class OpsBrowserIT {
             accounts.create(new Actor("test", "local"), VIEWER, PASSWORD,
                     new AccountService.Profile("只读 王五", EnumSet.of(Role.VIEWER), null, null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait = HeadlessChromium.waitFor(driver, 60);
     }
 
     @AfterAll

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -51,7 +50,7 @@ class PeopleBrowserIT {
             accounts.create(new Actor("test", "local"), USER, PASSWORD,
                     new AccountService.Profile("经信局 张三", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+        wait = HeadlessChromium.waitFor(driver, 30);
     }
 
     @AfterAll

@@ -25,7 +25,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -62,7 +61,7 @@ class PipelineBrowserIT {
             accounts.create(new Actor("test", "local"), USER, PASSWORD,
                     new AccountService.Profile("招商 李四", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
+        wait = HeadlessChromium.waitFor(driver, 60);
         wait.ignoring(StaleElementReferenceException.class);  // the views re-render after each write
     }
 

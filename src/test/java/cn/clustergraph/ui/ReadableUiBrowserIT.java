@@ -79,7 +79,7 @@ class ReadableUiBrowserIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+        wait = HeadlessChromium.waitFor(driver, 30);
         Files.createDirectories(SCREENSHOTS);
         SignInPage.signIn(driver, base(), "admin", cn.clustergraph.Api.ADMIN_PASSWORD);
     }

@@ -2,9 +2,7 @@ package cn.clustergraph.ui;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 
 /** Signs a browser in through the app's own sign-in page (/login), as a person would. */
 final class SignInPage {
@@ -17,6 +15,6 @@ final class SignInPage {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> !d.getCurrentUrl().contains("/login"));
+        HeadlessChromium.waitFor(driver, 20).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 }

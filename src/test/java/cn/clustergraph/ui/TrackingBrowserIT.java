@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -59,7 +58,7 @@ class TrackingBrowserIT {
             accounts.create(new Actor("test", "local"), COORD, PASSWORD,
                     new AccountService.Profile("工业强市办 王五", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(40), Duration.ofMillis(100));
+        wait = HeadlessChromium.waitFor(driver, 40);
     }
 
     @AfterAll

@@ -93,7 +93,7 @@ class WebUiBrowserIT {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        wait = HeadlessChromium.waitFor(driver, 20);
         Files.createDirectories(SCREENSHOTS);
         SignInPage.signIn(driver, base(), "admin", cn.clustergraph.Api.ADMIN_PASSWORD);
     }
@@ -484,7 +484,7 @@ class WebUiBrowserIT {
     @Test
     void adminUploadsARegisterSeesTheBrokenRowLocatedThenAGoodFilesPreviewAndConfirmsOne() throws Exception {
         // validating the whole sample (4,445 rows against the graph) can take a while on a busy machine
-        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100));
+        WebDriverWait slow = HeadlessChromium.waitFor(driver, 120);
         open("/upload", "/upload");
         assertThat(driver.findElement(By.cssSelector("#main h1")).getText()).isEqualTo("数据上传");
         // the sample register with one bad credit code (check character) in the 5th enterprise
