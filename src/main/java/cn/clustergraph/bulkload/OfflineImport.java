@@ -6,6 +6,7 @@ import cn.clustergraph.csv.ImportProblems;
 import cn.clustergraph.csv.ImportSource;
 import cn.clustergraph.register.EnterpriseValues;
 import cn.clustergraph.register.RegisterSource;
+import cn.clustergraph.rollup.RollupService;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 
@@ -124,7 +125,7 @@ public final class OfflineImport {
                 "--skip-bad-relationships=false", "--bad-tolerance=0", "--high-parallel-io=on",
                 "--report-file=" + home.resolve("offline-import-report.txt")));
         for (String n : List.of("Enterprise=enterprises.csv", "Figure=figures.csv", "Segment=segments.csv", "Town=towns.csv",
-                "Honour=honours.csv", "Platform=platforms.csv")) {
+                "Honour=honours.csv", "Platform=platforms.csv", "RollupState=rollup_state.csv")) {
             args.add("--nodes=" + n.substring(0, n.indexOf('=')) + "=" + csv.resolve(n.substring(n.indexOf('=') + 1)));
         }
         for (String r : List.of("IN_SEGMENT=in_segment.csv", "LOCATED_IN=located_in.csv", "ON_PLATFORM=on_platform.csv",
@@ -345,6 +346,11 @@ public final class OfflineImport {
         keyNodes("towns.csv", "name:ID(Town)", towns);
         keyNodes("honours.csv", "name:ID(Honour)", honours);
         keyNodes("platforms.csv", "id:ID(Platform)", platforms);
+        // the shares above were computed from this segment → chain map: the programme import at the first start, which
+        // writes the same map, then leaves them valid instead of recomputing every enterprise (RollupService.markChainMapChanged)
+        try (BufferedWriter w = writer("rollup_state.csv", "id:ID(RollupState),sharesGeneration:long,sharesDoneGeneration:long,sharesSegmentChains:string[]")) {
+            w.write(q("rollups") + ",0,0," + arr(RollupService.segmentChains(segmentChain)) + "\n");
+        }
     }
 
     private void keyNodes(String file, String header, Set<String> keys) throws IOException {

@@ -111,7 +111,11 @@ public class ChainService {
                 rollup: $E,
                 enterprises: enterprises, candidates: candidates, localRows: localRows, candidateRows: candidateRows}) AS segments
             }
-            CALL (ch, cl) {
+            WITH ch, cl, pc, segments, COLLECT { WITH coalesce($E, []) AS hn, $E AS hy, $E AS hc
+                UNWIND range(0, size(hn) - 1) AS k
+                WITH hn[k] AS name, collect([hy[k], hc[k]]) AS years
+                RETURN [name, years] } AS honourYears
+            CALL (ch, cl, honourYears) {
               CALL (ch, cl) {
                 MATCH (i:Indicator)-[:SUMS_OUTPUT_OF]->(ch) RETURN i
                 UNION MATCH (i:Indicator)-[:SUMS_OUTPUT_OF]->(cl) RETURN i
@@ -120,11 +124,12 @@ public class ChainService {
               }
               OPTIONAL MATCH (i)-[so:SUMS_OUTPUT_OF]->(x)
               OPTIONAL MATCH (i)-[chr:COUNTS_HONOUR]->(h:Honour)
-              WITH ch, i, x, so, chr, h, $E AS factor, coalesce($E, []) AS hn, $E AS hy, $E AS hc, $E AS scaleOutput, $E AS output
+              WITH ch, i, x, so, chr, h, $E AS factor, $E AS scaleOutput, $E AS output,
+                   coalesce([g IN honourYears WHERE g[0] = h.name][0][1], []) AS years
               WITH ch, i, x, CASE
                   WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN scaleOutput ELSE output END) / factor
-                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, k IN range(0, size(hn) - 1) | n + CASE
-                      WHEN hn[k] = h.name AND (chr.fromYear IS NULL OR hy[k] >= chr.fromYear) THEN hc[k] ELSE 0 END))
+                  WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, y IN years | n + CASE
+                      WHEN chr.fromYear IS NULL OR y[0] >= chr.fromYear THEN y[1] ELSE 0 END))
                 END AS chainContribution
               CALL (i) {
                 MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
@@ -167,9 +172,8 @@ public class ChainService {
                   WITH t, collect(via) AS via, collect(link) AS links ORDER BY t.no
                   RETURN {no: t.no, name: t.name, content: t.content, lead: COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }[0],
                           coOwners: COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) WITH d, r ORDER BY r.order RETURN d.name }, via: via, links: links} },
-              honours: COLLECT { WITH coalesce($E, []) AS hn, $E AS hc
-                  UNWIND range(0, size(hn) - 1) AS k
-                  WITH hn[k] AS name, sum(hc[k]) AS n
+              honours: COLLECT { UNWIND honourYears AS g
+                  WITH g[0] AS name, reduce(n = 0, y IN g[1] | n + coalesce(y[1], 0)) AS n
                   MATCH (h:Honour {name: name})
                   WITH h, n ORDER BY n DESC, h.name
                   RETURN {name: h.name, level: h.level, enterprises: n} },
@@ -179,13 +183,12 @@ public class ChainService {
             Cypher.raw(SegmentTopRows.rows("coalesce(s." + RollupNames.TOP_LOCAL_IDS + ", [])[0..$top]")),
             Cypher.raw(SegmentTopRows.rows("coalesce(s." + RollupNames.TOP_CANDIDATE_IDS + ", [])[0..$top]")),
             property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
-            TargetFeeds.factor(), property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS),
-            property("ch", RollupNames.HONOUR_COUNTS), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
+            property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS), property("ch", RollupNames.HONOUR_COUNTS),
+            TargetFeeds.factor(), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
             Cypher.raw(TargetCypher.PROGRESS), Cypher.raw(TargetCypher.ITEM),
             rollup("ch"),
             enterprise(Cypher.raw("COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0]"), Cypher.literalNull()),
-            property("ch", RollupNames.PLATFORMS), property("ch", RollupNames.PLATFORM_COUNTS),
-            property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_COUNTS));
+            property("ch", RollupNames.PLATFORMS), property("ch", RollupNames.PLATFORM_COUNTS));
 
     private final ReadQueries reads;
     private final ChainNames names;

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Builds the sample banner from the sample datasets in the graph ({@code (:Dataset {sample: true})}: name and notice),
  * and the incomplete-load notice from the registers whose {@code Dataset} says {@code complete = false}; cached until a
- * register is imported or removed.
+ * register is imported or removed, or another writer of datasets says so ({@link #datasetsChanged()}).
  */
 @Component
 public class DataNotices {
@@ -72,6 +72,11 @@ public class DataNotices {
 
     @EventListener
     void changed(RegisterChangedEvent e) {
+        datasetsChanged();
+    }
+
+    /** Forgets the cached datasets: for a writer of {@code Dataset} nodes other than the register importer (its event does this). */
+    public void datasetsChanged() {
         samples = null;
         incomplete = null;
     }

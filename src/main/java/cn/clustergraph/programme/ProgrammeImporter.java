@@ -295,15 +295,8 @@ public class ProgrammeImporter {
             """;
 
     private static void write(TransactionContext tx, Map<String, List<Map<String, Object>>> rows) {
-        // the chain map may move segments: the rollups, and with registers loaded the enterprises' shares, are out of date
-        // from this transaction's commit until they are recomputed (a crash in between is repaired at the next start)
         boolean registers = tx.run("RETURN EXISTS { MATCH (e:Enterprise) WHERE NOT coalesce(e.dataset, '') IN [$p, $c] } AS x",
                 Map.of("p", PROGRAMME, "c", CHAIN_MAP)).single().get("x").asBoolean();
-        if (registers) {
-            RollupService.markSharesChanged(tx);
-        } else {
-            RollupService.markChanged(tx);
-        }
         Set<String> touched = new HashSet<>();
         for (String[] s : STATEMENTS) {
             List<Map<String, Object>> batch = rows.getOrDefault(s[0], List.of());
@@ -324,6 +317,9 @@ public class ProgrammeImporter {
                 WITH n WHERE n.dataset IN [$programme, $chainMap] AND NOT elementId(n) IN $keep DETACH DELETE n""",
                 Map.of("keep", keep, "programme", PROGRAMME, "chainMap", CHAIN_MAP)).consume();
         log.debug("prune: {} ms", (System.nanoTime() - t) / 1_000_000);
+        // the chain map may move segments: the rollups, and the enterprises' shares when registers were computed from
+        // another segment → chain map, are out of date from this commit until recomputed (a crash between is repaired at the next start)
+        RollupService.markChainMapChanged(tx, registers);
     }
 
     private Result verify(String source, ProgrammeFiles.Data data, long millis) {

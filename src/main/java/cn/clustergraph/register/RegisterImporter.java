@@ -239,7 +239,8 @@ public class RegisterImporter {
     public long refreshDerivedValues() {
         long started = System.nanoTime();
         try (var s = driver.session()) {
-            long generation = s.executeRead(tx -> RollupService.state(tx)).sharesGeneration();
+            // the generation and the segment → chain map the shares are recomputed from, read together
+            var basis = s.executeRead(tx -> Map.entry(RollupService.state(tx).sharesGeneration(), RollupService.segmentChains(tx)));
             String after = "";
             while (after != null) {
                 String from = after;
@@ -249,7 +250,7 @@ public class RegisterImporter {
                     return next;
                 });
             }
-            s.executeWriteWithoutResult(tx -> RollupService.sharesDone(tx, generation));
+            s.executeWriteWithoutResult(tx -> RollupService.sharesDone(tx, basis.getKey(), basis.getValue()));
         }
         rollups.refresh();
         return (System.nanoTime() - started) / 1_000_000;

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              the database fails midway); bigger ones in one transaction per batch, their Dataset
  *                              marked incomplete until the last batch is in
  * @param batchRows             rows per write batch (default 5,000)
- * @param rollupOnStartup       refresh the rollups at startup when they are missing
+ * @param rollupOnStartup       refresh the rollups at startup when they are missing or out of date (false: a command that
+ *                              refreshes them itself runs next; reads aggregate live meanwhile)
  * @param writers               concurrent writer transactions for registers above {@code singleTransactionRows} (1 = one)
  */
 @ConfigurationProperties("clustergraph.register")

@@ -22,10 +22,12 @@ class StaleDataRepair implements StartupDataLoader {
 
     private final RollupService rollups;
     private final RegisterImporter importer;
+    private final RegisterProperties props;
 
-    StaleDataRepair(RollupService rollups, RegisterImporter importer) {
+    StaleDataRepair(RollupService rollups, RegisterImporter importer, RegisterProperties props) {
         this.rollups = rollups;
         this.importer = importer;
+        this.props = props;
     }
 
     @Override
@@ -41,6 +43,10 @@ class StaleDataRepair implements StartupDataLoader {
             log.warn("The chain map changed after the enterprises' output shares were computed (generation {} > {}): recomputing them and the rollups",
                     state.sharesGeneration(), state.sharesDoneGeneration());
             summary = "derived values and rollups recomputed in " + importer.refreshDerivedValues() + " ms";
+        } else if (state.stale() && !props.rollupOnStartup()) {
+            // a command that refreshes them itself when it is done (offline-import, restore): not twice
+            summary = "rollups out of date (data generation " + state.dataGeneration() + ", rollups of " + state.rollupGeneration()
+                    + "), left to the command that follows (clustergraph.register.rollup-on-startup=false); reads aggregate live meanwhile";
         } else if (state.stale()) {
             log.warn("Rollups out of date (data generation {}, rollups of {}): refreshing them before the app reports ready",
                     state.dataGeneration(), state.rollupGeneration());

@@ -177,12 +177,52 @@ public class RollupService {
                 r.get("at").isNull() ? null : r.get("at").asObject());
     }
 
-    /** Records, in {@code tx}, that the derived values were recomputed from the chain map of generation {@code generation}. */
-    public static void sharesDone(SimpleQueryRunner tx, long generation) {
+    /**
+     * Records, in {@code tx}, that the derived values were recomputed from the chain map of generation {@code generation},
+     * whose segment → chain map was {@code segmentChains} ({@link #segmentChains(SimpleQueryRunner)}).
+     */
+    public static void sharesDone(SimpleQueryRunner tx, long generation, List<String> segmentChains) {
         tx.run("""
                 MERGE (g:RollupState {id: 'rollups'})
-                SET g.sharesDoneGeneration = CASE WHEN coalesce(g.sharesDoneGeneration, -1) < $gen THEN $gen ELSE g.sharesDoneGeneration END""",
-                Map.of("gen", generation)).consume();
+                SET g.sharesDoneGeneration = CASE WHEN coalesce(g.sharesDoneGeneration, -1) < $gen THEN $gen ELSE g.sharesDoneGeneration END,
+                    g.sharesSegmentChains = $map""",
+                Map.of("gen", generation, "map", segmentChains)).consume();
+    }
+
+    /**
+     * The segment → chain map, the one input of the enterprises' output shares ({@code EnterpriseValues.shares}), in one
+     * canonical form: {@code segment id>chain name}, sorted. Equal forms give equal shares.
+     */
+    public static List<String> segmentChains(Map<String, String> segmentToChain) {
+        return segmentToChain.entrySet().stream().filter(e -> e.getValue() != null).map(e -> e.getKey() + ">" + e.getValue()).sorted().toList();
+    }
+
+    /** {@link #segmentChains(Map)} of the chain map in the graph, read in {@code tx}. */
+    public static List<String> segmentChains(SimpleQueryRunner tx) {
+        Map<String, String> map = new HashMap<>();
+        tx.run("MATCH (s:Segment)-[:PART_OF]->(c:Chain) RETURN s.id AS s, c.name AS c")
+                .forEachRemaining(r -> map.put(r.get("s").asString(), r.get("c").asString()));
+        return segmentChains(map);
+    }
+
+    /**
+     * Marks, in {@code tx} (the transaction that writes the chain map), the rollups out of date, and the enterprises'
+     * derived values too when there are enterprises whose shares were not computed from the segment → chain map the
+     * graph now holds (the one recorded by {@link #sharesDone} or by the offline import): re-importing the same chain
+     * map, or importing the one an offline import computed its shares from, leaves them valid.
+     */
+    public static void markChainMapChanged(SimpleQueryRunner tx, boolean registerEnterprises) {
+        if (!registerEnterprises) {
+            markChanged(tx);
+            return;
+        }
+        var basis = tx.run("OPTIONAL MATCH (g:RollupState {id: 'rollups'}) RETURN g.sharesSegmentChains AS map").single().get("map");
+        boolean same = !basis.isNull() && basis.asList(v -> v.asString()).equals(segmentChains(tx));
+        if (same) {
+            markChanged(tx);
+        } else {
+            markSharesChanged(tx);
+        }
     }
 
     private static final Map<String, String> KEYS = Map.of("Segment", "id", "Chain", "name", "Cluster", "name", "Programme", "id",

@@ -38,12 +38,14 @@ class TrackingSampleLoader implements StartupDataLoader {
     private final TrackingService tracking;
     private final Supervisions supervisions;
     private final AuditService audit;
+    private final DataNotices notices;
 
     private final boolean samples;
 
     TrackingSampleLoader(Neo4jClient client, TrackingProperties props, ProgressReports reports, IndicatorActualsService actuals,
-                         TrackingService tracking, Supervisions supervisions, AuditService audit,
+                         TrackingService tracking, Supervisions supervisions, AuditService audit, DataNotices notices,
                          @Value("${clustergraph.sample.enabled:true}") boolean samples) {
+        this.notices = notices;
         this.samples = samples;
         this.client = client;
         this.props = props;
@@ -153,6 +155,7 @@ class TrackingSampleLoader implements StartupDataLoader {
                             d.description = 'Fictional quarterly reports, reviews, figures and 督办 (seed ' + toString($seed) + ')',
                             d.generatedBy = 'TrackingSampleLoader', d.importedAt = datetime()""")
                 .bind(DATASET).to("name").bind(DataNotices.SAMPLE).to("notice").bind(SEED).to("seed").run();
+        notices.datasetsChanged();  // a read during startup (the warm-up) may have cached the datasets before this one
         String summary = nReports + " sample reports (" + nReturned + " returned and corrected, " + nLate + " late, " + nMissing
                 + " missing), " + nActuals + " figures, " + nSupervision + " 督办, 2023Q1–2024Q4";
         audit.record(new Actor(Actor.SYSTEM, "local"), "tracking.sample", List.of("Dataset:" + DATASET), null, summary, "ok");

@@ -5,6 +5,7 @@ import cn.clustergraph.csv.CsvTable;
 import cn.clustergraph.csv.ImportProblems;
 import cn.clustergraph.csv.ImportSource;
 import cn.clustergraph.csv.ImportValidationException;
+import cn.clustergraph.rollup.RollupService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -168,6 +169,41 @@ class ProgrammeImporterIT {
         CsvTable parsed = CsvTable.parse("t.csv", Files.readAllBytes(tasks), new ImportProblems());
         assertThat(parsed.charset().name()).isEqualTo("GB18030");
         assertThat(parsed.rows().get(51).get("departments")).isEqualTo("市金融发展服务中心|人行平湖市支行|嘉兴银保监分局平湖监管组");
+    }
+
+    /**
+     * Re-importing the chain map the enterprises' shares were computed from leaves them valid (only the rollups are
+     * refreshed); a chain map other than that one makes them stale, and they are recomputed, recording the map used
+     * (RollupService.markChainMapChanged, register.SharesOnProgrammeImport).
+     */
+    @Test
+    void onlyAnotherSegmentToChainMapRecomputesTheShares() {
+        try (var s = driver.session()) {
+            List<String> map = s.executeRead(RollupService::segmentChains);
+            assertThat(map).hasSize(102).contains("OPT-U01>光电通信");
+            long gen = s.executeRead(RollupService::state).sharesGeneration();
+            s.executeWriteWithoutResult(tx -> RollupService.sharesDone(tx, gen, map));
+            RollupService.State before = s.executeRead(RollupService::state);
+            assertThat(before.sharesStale()).isFalse();
+
+            importer.load(ImportSource.of(null));
+            RollupService.State same = s.executeRead(RollupService::state);
+            assertThat(same.dataGeneration()).isGreaterThan(before.dataGeneration());
+            assertThat(same.sharesGeneration()).as("same map: shares left as they are").isEqualTo(before.sharesGeneration());
+            assertThat(same.stale()).as("the rollups were refreshed").isFalse();
+
+            // the shares were computed from a map where OPT-U01 belonged to another chain: this import moves it back
+            List<String> other = map.stream().map(x -> x.equals("OPT-U01>光电通信") ? "OPT-U01>生物医药" : x).toList();
+            s.executeWriteWithoutResult(tx -> RollupService.sharesDone(tx, gen, other));
+            importer.load(ImportSource.of(null));
+            RollupService.State moved = s.executeRead(RollupService::state);
+            assertThat(moved.sharesGeneration()).as("another map: shares marked stale").isEqualTo(before.sharesGeneration() + 1);
+            assertThat(moved.sharesDoneGeneration()).as("and recomputed").isEqualTo(moved.sharesGeneration());
+            assertThat(moved.stale()).isFalse();
+            List<String> recorded = s.executeRead(tx -> tx.run("MATCH (g:RollupState {id: 'rollups'}) RETURN g.sharesSegmentChains AS m")
+                    .single().get("m").asList(v -> v.asString()));
+            assertThat(recorded).isEqualTo(map);
+        }
     }
 
     @Test
