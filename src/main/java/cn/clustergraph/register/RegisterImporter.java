@@ -141,8 +141,9 @@ public class RegisterImporter {
      * (--dataset, the upload form), and a dataset sheet naming another one is a validation problem naming both.
      */
     public Result load(RegisterSource source, String defaultDataset, boolean datasetGiven, ProgressListener listener) {
+        Validated valid = validate(source, defaultDataset, datasetGiven);
         try {
-            return load(source, defaultDataset, datasetGiven, listener, false);
+            return write(source, valid, listener, false);
         } catch (TransientException e) {
             if (!TransactionMemory.exceeded(e)) {
                 throw e;
@@ -152,21 +153,42 @@ public class RegisterImporter {
             log.warn("Register ({}) did not fit in one transaction under the transaction memory limit (db.memory.transaction.max,"
                     + " clustergraph.neo4j.embedded.transaction-max-memory): nothing was written; loading it again batch by batch."
                     + " Lower clustergraph.register.single-transaction-rows to skip the first attempt", source.describe());
-            return load(source, defaultDataset, datasetGiven, listener, true);
+            return write(source, valid, listener, true);
         }
     }
 
-    private Result load(RegisterSource source, String defaultDataset, boolean datasetGiven, ProgressListener listener, boolean inBatches) {
+    /** A register that passed validation: what its write phase needs, and when and for how long it was validated. */
+    record Validated(RegisterRows.Vocabulary vocabulary, RegisterValidation validation, RegisterRows.DatasetInfo ds,
+                     long started, long millis) {
+    }
+
+    /**
+     * The validation pass of {@link #load}, run once per load (a write retried batch by batch reuses it: the rolled-back
+     * attempt wrote nothing).
+     *
+     * @throws ImportValidationException listing every problem
+     */
+    Validated validate(RegisterSource source, String defaultDataset, boolean datasetGiven) {
         long started = System.nanoTime();
         RegisterRows.Vocabulary vocabulary = RegisterRows.Vocabulary.load(driver);
         RegisterValidation validation = new RegisterValidation(driver, vocabulary, source, defaultDataset).datasetGiven(datasetGiven);
         RegisterRows.DatasetInfo ds = validation.run();
-        Map<String, Long> timings = new LinkedHashMap<>();
-        long mark = System.nanoTime();
-        timings.put("validate", (mark - started) / 1_000_000);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (validation.problems().size() > 0) {
             throw new ImportValidationException("Register import (" + source.describe() + ")", validation.problems().list());
         }
+        return new Validated(vocabulary, validation, ds, started, millis);
+    }
+
+    /** The write phase of {@link #load}: in one transaction unless {@code inBatches} or the register is too large for one. */
+    private Result write(RegisterSource source, Validated valid, ProgressListener listener, boolean inBatches) {
+        long started = valid.started();
+        RegisterRows.Vocabulary vocabulary = valid.vocabulary();
+        RegisterValidation validation = valid.validation();
+        RegisterRows.DatasetInfo ds = valid.ds();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("validate", valid.millis());
+        long mark;
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, Long> removed = new LinkedHashMap<>();
         boolean single = !inBatches && validation.totalRows() <= props.singleTransactionRows();

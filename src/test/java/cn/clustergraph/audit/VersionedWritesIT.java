@@ -2,6 +2,7 @@ package cn.clustergraph.audit;
 
 import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,13 +49,8 @@ class VersionedWritesIT {
 
     @BeforeEach
     void people() {
-        synchronized (VersionedWritesIT.class) {
-            if (accounts.find(JXJ).isEmpty()) {
-                Actor by = new Actor("test", "local");
-                accounts.create(by, JXJ, PASSWORD, new AccountService.Profile("经信局填报员", EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
-                accounts.create(by, COORDINATOR, PASSWORD, new AccountService.Profile("工业强市办", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
-            }
-        }
+        TestUsers.ensure(accounts, JXJ, PASSWORD, new AccountService.Profile("经信局填报员", EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
+        TestUsers.ensure(accounts, COORDINATOR, PASSWORD, new AccountService.Profile("工业强市办", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
     }
 
     private Api as(String user) {

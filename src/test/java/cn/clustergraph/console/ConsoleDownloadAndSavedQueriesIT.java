@@ -2,9 +2,9 @@ package cn.clustergraph.console;
 
 import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +40,9 @@ class ConsoleDownloadAndSavedQueriesIT {
 
     @BeforeEach
     void people() {
-        synchronized (ConsoleDownloadAndSavedQueriesIT.class) {
-            for (String[] u : new String[][] {{"t14-ana-a", "ANALYST"}, {"t14-ana-b", "ANALYST"}, {"t14-viewer", "VIEWER"}}) {
-                if (accounts.find(u[0]).isEmpty()) {
-                    accounts.create(new Actor("test", "local"), u[0], PASSWORD,
-                            new AccountService.Profile(null, EnumSet.of(Role.valueOf(u[1])), null, null, List.of()));
-                }
-            }
-        }
+        TestUsers.ensure(accounts, "t14-ana-a", PASSWORD, Role.ANALYST);
+        TestUsers.ensure(accounts, "t14-ana-b", PASSWORD, Role.ANALYST);
+        TestUsers.ensure(accounts, "t14-viewer", PASSWORD, Role.VIEWER);
     }
 
     private Api as(String user) {

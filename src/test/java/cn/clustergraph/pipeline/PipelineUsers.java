@@ -1,9 +1,9 @@
 package cn.clustergraph.pipeline;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -26,17 +26,13 @@ final class PipelineUsers {
     private PipelineUsers() {
     }
 
-    static synchronized void ensure(AccountService accounts) {
-        if (accounts.find(INVEST_A).isPresent()) {
-            return;
-        }
-        Actor by = new Actor("test", "local");
-        accounts.create(by, INVEST_A, PASSWORD, new AccountService.Profile("招商甲", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
-        accounts.create(by, INVEST_B, PASSWORD, new AccountService.Profile("招商乙", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
-        accounts.create(by, COORD, PASSWORD, new AccountService.Profile(null, EnumSet.of(Role.COORDINATOR), null, null, List.of()));
-        accounts.create(by, CHAIN, PASSWORD, new AccountService.Profile(null, EnumSet.of(Role.CHAIN), null, null, List.of("光电通信")));
-        accounts.create(by, VIEWER, PASSWORD, new AccountService.Profile(null, EnumSet.of(Role.VIEWER), null, null, List.of()));
-        accounts.create(by, ANALYST, PASSWORD, new AccountService.Profile(null, EnumSet.of(Role.ANALYST), null, null, List.of()));
+    static void ensure(AccountService accounts) {
+        TestUsers.ensure(accounts, INVEST_A, PASSWORD, new AccountService.Profile("招商甲", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
+        TestUsers.ensure(accounts, INVEST_B, PASSWORD, new AccountService.Profile("招商乙", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
+        TestUsers.ensure(accounts, COORD, PASSWORD, Role.COORDINATOR);
+        TestUsers.ensure(accounts, CHAIN, PASSWORD, new AccountService.Profile(null, EnumSet.of(Role.CHAIN), null, null, List.of("光电通信")));
+        TestUsers.ensure(accounts, VIEWER, PASSWORD, Role.VIEWER);
+        TestUsers.ensure(accounts, ANALYST, PASSWORD, Role.ANALYST);
     }
 
     static Api api(int port, String user) {

@@ -13,11 +13,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -258,16 +262,21 @@ class RegisterImportIT {
      * one transaction, and the upload failed whole): complete, every row in. Here the limit is lowered for the load.
      */
     @Test
-    void aRegisterOverTheTransactionMemoryLimitIsLoadedBatchByBatch(@TempDir Path dir) throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRegisterOverTheTransactionMemoryLimitIsLoadedBatchByBatch(@TempDir Path dir, CapturedOutput output) throws Exception {
         var summary = RegisterGenerator.generate(2000, 5, "test-memory", dir, ImportSource.of("import"));
         // a dynamic setting: lowered on the running DBMS for this load only
         Config config = ((GraphDatabaseAPI) embedded.database()).getDependencyResolver().resolveDependency(Config.class);
         Long limit = config.get(GraphDatabaseSettings.memory_transaction_max_size);
         config.setDynamic(GraphDatabaseSettings.memory_transaction_max_size, 48L * 1024 * 1024, "test");
         try {
-            RegisterImporter.Result r = importer.load(RegisterSource.of(dir), "test-memory");
+            RegisterImporter spied = Mockito.spy(importer);
+            RegisterImporter.Result r = spied.load(RegisterSource.of(dir), "test-memory");
             assertThat(r.graph()).containsEntry("enterprises", (long) summary.enterprises()).containsEntry("figures", summary.figures())
                     .containsEntry("honours", summary.honours()).containsEntry("supplyLinks", summary.supplyLinks());
+            // the one transaction failed and was written again batch by batch, with the result of the one validation pass
+            assertThat(output.getAll()).containsOnlyOnce("did not fit in one transaction under the transaction memory limit");
+            Mockito.verify(spied, Mockito.times(1)).validate(Mockito.any(), Mockito.any(), Mockito.anyBoolean());
             assertThat(importer.incomplete()).doesNotContain("test-memory");
         } finally {
             config.setDynamic(GraphDatabaseSettings.memory_transaction_max_size, limit, "test");

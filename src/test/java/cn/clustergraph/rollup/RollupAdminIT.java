@@ -2,16 +2,14 @@ package cn.clustergraph.rollup;
 
 import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.EnumSet;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,10 +56,7 @@ class RollupAdminIT {
         }
 
         assertThat(Api.anonymous(port).get("/api/admin/rollups").status()).isEqualTo(401);
-        if (accounts.find("t-rollup-viewer").isEmpty()) {
-            accounts.create(new Actor("test", "local"), "t-rollup-viewer", "viewer-pass-9x!",
-                    new AccountService.Profile(null, EnumSet.of(Role.VIEWER), null, null, List.of()));
-        }
+        TestUsers.ensure(accounts, "t-rollup-viewer", "viewer-pass-9x!", Role.VIEWER);
         Api viewer = admin.as(Api.token(port, "t-rollup-viewer", "viewer-pass-9x!"));
         assertThat(viewer.post("/api/admin/rollups/verify", "").status()).isEqualTo(403);
         assertThat(viewer.get("/api/admin/rollups").status()).isEqualTo(403);

@@ -1,9 +1,9 @@
 package cn.clustergraph.security;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,10 +117,8 @@ class OidcSignInIT {
 
     @Test
     void aProviderUserWithALocalUserSignsInWithThatUsersRoles() throws Exception {
-        if (accounts.find(LOCAL).isEmpty()) {
-            accounts.create(new Actor("test", "local"), LOCAL, "local-pass-1", new AccountService.Profile("张三",
-                    EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
-        }
+        TestUsers.ensure(accounts, LOCAL, "local-pass-1", new AccountService.Profile("张三",
+                EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
         Api.Response providers = Api.anonymous(APP_PORT).get("/api/auth/providers");
         assertThat(providers.json().get("oidc").asBoolean()).isTrue();
 

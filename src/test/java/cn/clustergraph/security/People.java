@@ -1,9 +1,9 @@
 package cn.clustergraph.security;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -28,16 +28,12 @@ final class People {
     }
 
     /** Creates the per-role users once; the DEPARTMENT user belongs to the lead of task 52, CHAIN to 光电通信, TOWN to 当湖街道. */
-    static synchronized void ensure(AccountService accounts) {
-        if (accounts.find(user(Role.VIEWER)).isPresent()) {
-            return;
-        }
-        Actor by = new Actor("test", "local");
+    static void ensure(AccountService accounts) {
         for (Role r : Role.values()) {
             if (r == Role.ADMIN) {
                 continue;
             }
-            accounts.create(by, user(r), PASSWORD, new AccountService.Profile(null, EnumSet.of(r),
+            TestUsers.ensure(accounts, user(r), PASSWORD, new AccountService.Profile(null, EnumSet.of(r),
                     r == Role.DEPARTMENT ? "经信局" : null, r == Role.TOWN ? "当湖街道" : null,
                     r == Role.CHAIN ? List.of("光电通信") : List.of()));
         }

@@ -1,9 +1,9 @@
 package cn.clustergraph.tracking;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -26,16 +26,12 @@ final class TrackingPeople {
     private TrackingPeople() {
     }
 
-    static synchronized void ensure(AccountService accounts) {
-        if (accounts.find(COORDINATOR).isPresent()) {
-            return;
-        }
-        Actor by = new Actor("test", "local");
-        accounts.create(by, COORDINATOR, PASSWORD, new AccountService.Profile("工业强市办", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
-        accounts.create(by, JXJ, PASSWORD, new AccountService.Profile("经信局填报员", EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
-        accounts.create(by, KJJ, PASSWORD, new AccountService.Profile("科技局填报员", EnumSet.of(Role.DEPARTMENT), "市科技局", null, List.of()));
-        accounts.create(by, DANGHU, PASSWORD, new AccountService.Profile("当湖街道", EnumSet.of(Role.TOWN), null, "当湖街道", List.of()));
-        accounts.create(by, XINDAI, PASSWORD, new AccountService.Profile("新埭镇", EnumSet.of(Role.TOWN), null, "新埭镇", List.of()));
+    static void ensure(AccountService accounts) {
+        TestUsers.ensure(accounts, COORDINATOR, PASSWORD, new AccountService.Profile("工业强市办", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
+        TestUsers.ensure(accounts, JXJ, PASSWORD, new AccountService.Profile("经信局填报员", EnumSet.of(Role.DEPARTMENT), "经信局", null, List.of()));
+        TestUsers.ensure(accounts, KJJ, PASSWORD, new AccountService.Profile("科技局填报员", EnumSet.of(Role.DEPARTMENT), "市科技局", null, List.of()));
+        TestUsers.ensure(accounts, DANGHU, PASSWORD, new AccountService.Profile("当湖街道", EnumSet.of(Role.TOWN), null, "当湖街道", List.of()));
+        TestUsers.ensure(accounts, XINDAI, PASSWORD, new AccountService.Profile("新埭镇", EnumSet.of(Role.TOWN), null, "新埭镇", List.of()));
     }
 
     static Api api(int port, String user) {

@@ -2,9 +2,9 @@ package cn.clustergraph.ui;
 
 import cn.clustergraph.Api;
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,10 +48,8 @@ class OpsBrowserIT {
     @BeforeAll
     void start() throws IOException {
         driver = HeadlessChromium.start("ops");
-        if (accounts.find(VIEWER).isEmpty()) {
-            accounts.create(new Actor("test", "local"), VIEWER, PASSWORD,
-                    new AccountService.Profile("只读 王五", EnumSet.of(Role.VIEWER), null, null, List.of()));
-        }
+        TestUsers.ensure(accounts, VIEWER, PASSWORD,
+                new AccountService.Profile("只读 王五", EnumSet.of(Role.VIEWER), null, null, List.of()));
         wait = HeadlessChromium.waitFor(driver, 60);
     }
 

@@ -1,9 +1,9 @@
 package cn.clustergraph.ui;
 
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -46,10 +46,8 @@ class PeopleBrowserIT {
     @BeforeAll
     void start() throws IOException {
         driver = HeadlessChromium.start("people");
-        if (accounts.find(USER).isEmpty()) {
-            accounts.create(new Actor("test", "local"), USER, PASSWORD,
-                    new AccountService.Profile("经信局 张三", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
-        }
+        TestUsers.ensure(accounts, USER, PASSWORD,
+                new AccountService.Profile("经信局 张三", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
         wait = HeadlessChromium.waitFor(driver, 30);
     }
 

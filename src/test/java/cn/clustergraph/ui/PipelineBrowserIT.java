@@ -1,9 +1,9 @@
 package cn.clustergraph.ui;
 
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -57,10 +57,8 @@ class PipelineBrowserIT {
     @BeforeAll
     void start() throws IOException {
         driver = HeadlessChromium.start("pipeline");
-        if (accounts.find(USER).isEmpty()) {
-            accounts.create(new Actor("test", "local"), USER, PASSWORD,
-                    new AccountService.Profile("招商 李四", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
-        }
+        TestUsers.ensure(accounts, USER, PASSWORD,
+                new AccountService.Profile("招商 李四", EnumSet.of(Role.INVESTMENT), null, null, List.of()));
         wait = HeadlessChromium.waitFor(driver, 60);
         wait.ignoring(StaleElementReferenceException.class);  // the views re-render after each write
     }

@@ -1,9 +1,9 @@
 package cn.clustergraph.ui;
 
 import cn.clustergraph.GraphIntegrationTest;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,12 +52,10 @@ class TrackingBrowserIT {
     @BeforeAll
     void start() throws IOException {
         driver = HeadlessChromium.start("tracking");
-        if (accounts.find(DEPT).isEmpty()) {
-            accounts.create(new Actor("test", "local"), DEPT, PASSWORD,
-                    new AccountService.Profile("经信局 李四", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
-            accounts.create(new Actor("test", "local"), COORD, PASSWORD,
-                    new AccountService.Profile("工业强市办 王五", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
-        }
+        TestUsers.ensure(accounts, DEPT, PASSWORD,
+                new AccountService.Profile("经信局 李四", EnumSet.of(Role.DEPARTMENT), "市经信局", null, List.of()));
+        TestUsers.ensure(accounts, COORD, PASSWORD,
+                new AccountService.Profile("工业强市办 王五", EnumSet.of(Role.COORDINATOR), null, null, List.of()));
         wait = HeadlessChromium.waitFor(driver, 40);
     }
 

@@ -1,11 +1,10 @@
 package cn.clustergraph.web;
 
 import cn.clustergraph.Api;
+import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
-import cn.clustergraph.audit.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
-import java.util.EnumSet;
 import cn.clustergraph.GraphIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,10 +59,7 @@ class ApiProblemSweepIT {
     /** The sweeper: every role that passes the URL rules (admin pages, the coordinator's tracking, 招商 leads, the console). */
     String token() {
         if (token == null) {
-            if (accounts.find("t-sweeper").isEmpty()) {
-                accounts.create(new Actor("test", "local"), "t-sweeper", "sweeper-Passw0rd!", new AccountService.Profile(null,
-                        EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.INVESTMENT, Role.ANALYST), null, null, List.of()));
-            }
+            TestUsers.ensure(accounts, "t-sweeper", "sweeper-Passw0rd!", Role.ADMIN, Role.COORDINATOR, Role.INVESTMENT, Role.ANALYST);
             token = Api.token(port, "t-sweeper", "sweeper-Passw0rd!");
         }
         return token;
