@@ -8,6 +8,8 @@ import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.register.RegisterImporter;
 import cn.clustergraph.register.RegisterSource;
 import cn.clustergraph.rollup.RollupService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch by batch, during the rollup refresh after the data committed, and in the web app during the reload of a register —
  * then a restart on the same store: the graph is the before or the after state (or, batch by batch, a dataset marked
  * incomplete that reads name), the rollups equal the live aggregation (repaired before ready), and a rerun ends in the
- * register's counts. The child JVM ({@link FaultDrillChild}) runs the whole app; small batches keep it fast.
+ * register's counts. The child JVM ({@link FaultDrillChild}) runs the whole app; small batches keep it fast. The four
+ * children run at once, each on its own store, started before the first check (the checks, one restart each, run in turn).
  */
 class FaultDrillIT {
 
@@ -51,7 +54,56 @@ class FaultDrillIT {
             "targets", 16L);
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** Each phase's drill, started together: its child's BEFORE checksum once killed at the phase. */
+    private static final Map<String, CompletableFuture<String>> DRILLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startTheDrills() throws IOException {
+        Path changed = dir.resolve("changed");
+        Files.createDirectories(changed);
+        try (var files = Files.list(REGISTER)) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                Files.writeString(changed.resolve(f.getFileName()),
+                        f.getFileName().toString().equals("enterprises.csv") ? text.replace("股份有限公司", "有限责任公司") : text,
+                        StandardCharsets.UTF_8);
+            }
+        }
+        for (String phase : List.of("validation", "writes", "rollups", "web")) {
+            Files.createDirectories(dir.resolve(phase));
+            String[] more = phase.equals("web") ? new String[] {changed.toString()} : new String[0];
+            DRILLS.put(phase, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return drill(store(phase), phase, more);
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, r -> Thread.ofVirtual().start(r)));
+        }
+    }
+
+    /** The children still running: killed when the class ends, whatever happened to its tests. */
+    private static final java.util.Set<Process> CHILDREN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @AfterAll
+    static void stopTheDrills() {
+        CHILDREN.forEach(Process::destroyForcibly);
+    }
+
+    private static Path store(String phase) {
+        return dir.resolve(phase).resolve("store");
+    }
+
+    /** Waits for {@code phase}'s drill (its child killed at the phase); returns its BEFORE checksum, if any. */
+    private static String drilled(String phase) throws Throwable {
+        try {
+            return DRILLS.get(phase).get(900, TimeUnit.SECONDS);  // a loaded CI machine starts the app slowly
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+        }
+    }
 
     static Map<String, Object> settings(Path data) {
         return Map.ofEntries(
@@ -78,9 +130,9 @@ class FaultDrillIT {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
-    void killedAsValidationEndsTheGraphIsAsBeforeAndARerunLoadsIt() throws Exception {
-        Path data = dir.resolve("store");
-        drill(data, "validation");
+    void killedAsValidationEndsTheGraphIsAsBeforeAndARerunLoadsIt() throws Throwable {
+        drilled("validation");
+        Path data = store("validation");
         withApp(data, app -> {
             assertThat(app.getBean(RegisterImporter.class).isLoaded(DATASET)).isFalse();
             assertThat(enterprises(app)).isZero();
@@ -91,9 +143,9 @@ class FaultDrillIT {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
-    void killedBetweenBatchesTheDatasetIsMarkedIncompleteReadsSaySoARerunCompletesItAndRemovalRemovesIt() throws Exception {
-        Path data = dir.resolve("store");
-        drill(data, "writes");
+    void killedBetweenBatchesTheDatasetIsMarkedIncompleteReadsSaySoARerunCompletesItAndRemovalRemovesIt() throws Throwable {
+        drilled("writes");
+        Path data = store("writes");
         withApp(data, app -> {
             RegisterImporter importer = app.getBean(RegisterImporter.class);
             assertThat(importer.isLoaded(DATASET)).as("the Dataset exists from the first batch").isTrue();
@@ -134,9 +186,9 @@ class FaultDrillIT {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
-    void killedDuringTheRollupRefreshTheDataIsInAndTheRollupsAreRepairedBeforeReady() throws Exception {
-        Path data = dir.resolve("store");
-        drill(data, "rollups");
+    void killedDuringTheRollupRefreshTheDataIsInAndTheRollupsAreRepairedBeforeReady() throws Throwable {
+        drilled("rollups");
+        Path data = store("rollups");
         withApp(data, app -> {
             RegisterImporter importer = app.getBean(RegisterImporter.class);
             assertThat(importer.incomplete()).as("every batch committed").isEmpty();
@@ -148,19 +200,10 @@ class FaultDrillIT {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
-    void killedInTheWebAppDuringAReloadTheGraphIsAsBeforeAndARerunLoadsTheNewRegister() throws Exception {
-        Path data = dir.resolve("store");
+    void killedInTheWebAppDuringAReloadTheGraphIsAsBeforeAndARerunLoadsTheNewRegister() throws Throwable {
+        String before = drilled("web");
+        Path data = store("web");
         Path changed = dir.resolve("changed");
-        Files.createDirectories(changed);
-        try (var files = Files.list(REGISTER)) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                Files.writeString(changed.resolve(f.getFileName()),
-                        f.getFileName().toString().equals("enterprises.csv") ? text.replace("股份有限公司", "有限责任公司") : text,
-                        StandardCharsets.UTF_8);
-            }
-        }
-        String before = drill(data, "web", changed.toString());
         withApp(data, app -> {
             EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
             assertThat(GraphChecksum.of(neo4j.database())).as("the graph as before the reload").isEqualTo(before);
@@ -208,6 +251,7 @@ class FaultDrillIT {
         command.addAll(List.of(data.toString(), phase, REGISTER.toString()));
         command.addAll(List.of(more));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CHILDREN.add(child);
         Deque<String> lastLines = new ArrayDeque<>();
         CompletableFuture<Boolean> halted = new CompletableFuture<>();
         String[] before = {null};
