@@ -23,7 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The one versioning rule of writes by people (plans, key-enterprise lists, reports, 配合情况, actuals), so no feature holds its own copy. */
+/**
+ * The one versioning rule of writes by people (plans, key-enterprise lists, reports, 配合情况, actuals), so no feature holds
+ * its own copy: writing the next version, and reading the current one or the one current as of a moment (also as Cypher
+ * fragments, for reads that apply the rule inside their own query).
+ */
 @Component
 public class VersionedWrites {
 
@@ -50,6 +54,10 @@ public class VersionedWrites {
             return new Link(type, label, property, value, false);
         }
     }
+
+    /** The properties of every version: its number (1, 2, …; higher is later) and whether it is the current one. */
+    private static final String VERSION = "version";
+    private static final String CURRENT = "current";
 
     /** Rendered statements by shape: the same few shapes are written thousands of times (the sample load), rendering once each. */
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
@@ -79,12 +87,12 @@ public class VersionedWrites {
             Node prev = Cypher.node(item.label()).named("prev");
             Node any = Cypher.node(item.label()).named("v");
             return CypherTemplate.render(Cypher.optionalMatch(prev)
-                    .where(ofItem(prev, item, new HashMap<>()).and(prev.property("current").isTrue()))
-                    .set(prev.property("current").to(Cypher.literalFalse()))
+                    .where(ofItem(prev, item, new HashMap<>()).and(isCurrent("prev")))
+                    .set(prev.property(CURRENT).to(Cypher.literalFalse()))
                     .with(prev)
                     .optionalMatch(any).where(ofItem(any, item, new HashMap<>()))
-                    .returning(prev.property("version").as("found"), Cypher.elementId(prev).as("prev"),
-                            Cypher.max(any.property("version")).as("latest"))
+                    .returning(prev.property(VERSION).as("found"), Cypher.elementId(prev).as("prev"),
+                            Cypher.max(any.property(VERSION)).as("latest"))
                     .build());
         });
         Map<String, Object> locked = client.query(lockCypher).bindAll(keyParams).fetch().first().orElse(Map.of());
@@ -105,8 +113,8 @@ public class VersionedWrites {
             }
         });
         all.put("id", id);
-        all.put("version", version);
-        all.put("current", true);
+        all.put(VERSION, version);
+        all.put(CURRENT, true);
         params.put("props", all);
         List<Link> required = links.stream().filter(Link::required).toList();
         for (int i = 0; i < required.size(); i++) {
@@ -181,17 +189,25 @@ public class VersionedWrites {
         return b.toString();
     }
 
-    /** The version of {@code item} that was current just before {@code before}: the latest recorded before it (its {@code timeProperty}). */
+    /**
+     * The version of {@code item} that was current just before {@code before}: the latest recorded before it (its
+     * {@code timeProperty}). Built from the same fragments ({@link #recordedBefore}, {@link #latestFirst}) as the hot reads
+     * that apply the rule inside their own single query (the tracking board's reports and figures), so the two cannot
+     * disagree; it has no production caller of its own — {@code VersionedWritesIT} uses it as the oracle for the board.
+     */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> asOf(Item item, String timeProperty, ZonedDateTime before) {
         Map<String, Object> params = new HashMap<>();
-        Node v = Cypher.node(item.label()).named("v");
-        params.put("before", before);
-        return client.query(CypherTemplate.render(Cypher.match(v)
-                        .where(ofItem(v, item, params).and(v.property(timeProperty).lt(Cypher.parameter("before"))))
-                        .returning(v.project(Cypher.asterisk()).as("v"))
-                        .orderBy(v.property("version").descending()).limit(1).build()))
-                .bindAll(params).fetch().first().map(r -> VersionedWrites.<Map<String, Object>>cast(r.get("v")));
+        ofItem(Cypher.node(item.label()).named("v"), item, params); // fills the key parameters the cached statement uses
+        params.put(BEFORE, before);
+        String cypher = RENDERED.computeIfAbsent("asOf|" + shape(item) + "|" + timeProperty, k -> {
+            Node v = Cypher.node(item.label()).named("v");
+            return CypherTemplate.render(Cypher.match(v)
+                    .where(ofItem(v, item, new HashMap<>()).and(recordedBefore("v", timeProperty)))
+                    .returning(v.project(Cypher.asterisk()).as("v"))
+                    .orderBy(latestFirst("v")).limit(1).build());
+        });
+        return client.query(cypher).bindAll(params).fetch().first().map(r -> VersionedWrites.<Map<String, Object>>cast(r.get("v")));
     }
 
     /** The current version of {@code item}, if any. */
@@ -199,9 +215,36 @@ public class VersionedWrites {
     public Optional<Map<String, Object>> current(Item item) {
         Map<String, Object> params = new HashMap<>();
         Node v = Cypher.node(item.label()).named("v");
-        return client.query(CypherTemplate.render(Cypher.match(v).where(ofItem(v, item, params).and(v.property("current").isTrue()))
+        return client.query(CypherTemplate.render(Cypher.match(v).where(ofItem(v, item, params).and(isCurrent("v")))
                         .returning(v.project(Cypher.asterisk()).as("v")).build()))
                 .bindAll(params).fetch().first().map(r -> VersionedWrites.<Map<String, Object>>cast(r.get("v")));
+    }
+
+    /*
+     * The read side of the rule as Cypher fragments over a version's variable, for the $E slots of a CypherTemplate (or a
+     * Cypher-DSL statement): the hot reads (tracking.TrackingService) apply them inside their own single query, asOf and
+     * current above are built from them.
+     */
+
+    /** The parameter holding the exclusive upper bound of an as-of read: {@code $before}. */
+    public static final String BEFORE = "before";
+
+    /** Version {@code v} was recorded before {@code $before} (its {@code timeProperty}, e.g. {@code recordedAt}): it counts for an as-of read. */
+    public static Condition recordedBefore(String v, String timeProperty) {
+        return Cypher.property(v, timeProperty).lt(Cypher.parameter(BEFORE));
+    }
+
+    /**
+     * The order "latest version first" of {@code v}, for an {@code ORDER BY}: among the versions of one thing recorded
+     * before {@code $before}, the first is the one current as of then.
+     */
+    public static Expression latestFirst(String v) {
+        return Cypher.raw("$E DESC", Cypher.property(v, VERSION));
+    }
+
+    /** Version {@code v} is the current one of its thing. */
+    public static Condition isCurrent(String v) {
+        return Cypher.property(v, CURRENT).isTrue();
     }
 
     /** The condition "a version of this item" on {@code node}: each key a parameter, a null key as a missing property. */

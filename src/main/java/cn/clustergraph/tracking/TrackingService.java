@@ -1,6 +1,8 @@
 package cn.clustergraph.tracking;
 
+import cn.clustergraph.audit.VersionedWrites;
 import cn.clustergraph.department.DepartmentService;
+import cn.clustergraph.neo4j.CypherTemplate;
 import cn.clustergraph.notice.DataNotices;
 import cn.clustergraph.tracking.Lights.Expected;
 import cn.clustergraph.tracking.Lights.Light;
@@ -41,17 +43,21 @@ import java.util.TreeMap;
 @Service
 public class TrackingService {
 
-    private static final String TASKS = """
+    /** When a report or figure was recorded: an as-of read counts the versions recorded before {@code $before}. */
+    private static final String RECORDED_AT = "recordedAt";
+
+    /** Each task with its report as of {@code $before} (the as-of rule of {@link VersionedWrites}, in this one query). */
+    private static final String TASKS = CypherTemplate.render("""
             MATCH (t:Task)
             WHERE $dept IS NULL OR EXISTS { (t)-[:LED_BY|CO_OWNED_BY]->(:Department {name: $dept}) }
             RETURN t.no AS no, t.name AS name, t.content AS content, t.measureId AS measureId,
               head(COLLECT { MATCH (t)-[:LED_BY]->(d:Department) RETURN d.name }) AS lead,
               COLLECT { MATCH (t)-[r:CO_OWNED_BY]->(d:Department) RETURN d.name ORDER BY r.order } AS coOwners,
-              head(COLLECT { MATCH (r:ProgressReport {task: t.no, period: $period}) WHERE r.recordedAt < $before
+              head(COLLECT { MATCH (r:ProgressReport {task: t.no, period: $period}) WHERE $E
                    RETURN r {.*, review: head(COLLECT { MATCH (r)<-[:REVIEWS]-(v:ReportReview) WHERE v.at < $before
                                                         RETURN v {.*} ORDER BY v.at DESC })}
-                   ORDER BY r.version DESC }) AS report
-            ORDER BY no""";
+                   ORDER BY $E }) AS report
+            ORDER BY no""", VersionedWrites.recordedBefore("r", RECORDED_AT), VersionedWrites.latestFirst("r"));
 
     private static final String INDICATORS = """
             MATCH (i:Indicator) WHERE i.origin IN ['附件1', '附件3', '正文'] AND NOT coalesce(i.sample, false)
@@ -62,9 +68,15 @@ public class TrackingService {
                         RETURN g {.year, .value, .comparator, .qualifier, .town, .period, .text} ORDER BY g.year } AS targets
             ORDER BY CASE i.origin WHEN '附件1' THEN 1 WHEN '附件3' THEN 2 ELSE 3 END, i.id""";
 
-    private static final String ACTUALS = """
-            MATCH (a:IndicatorActual) WHERE a.period = $period AND a.recordedAt < $before
-            RETURN a {.*} AS a ORDER BY a.version""";
+    /** The period's figures recorded before {@code $before}, latest version first: the first of each indicator and town counts. */
+    private static final String ACTUALS = CypherTemplate.render("""
+            MATCH (a:IndicatorActual) WHERE a.period = $period AND $E
+            RETURN a {.*} AS a ORDER BY $E""", VersionedWrites.recordedBefore("a", RECORDED_AT), VersionedWrites.latestFirst("a"));
+
+    /** An indicator's current city-wide figures, one per period. */
+    private static final String SERIES = CypherTemplate.render("""
+            MATCH (a:IndicatorActual {indicator: $id}) WHERE $E AND a.town IS NULL RETURN a {.*} AS a""",
+            VersionedWrites.isCurrent("a"));
 
     private final Neo4jClient client;
     private final Lights lights;
@@ -114,7 +126,7 @@ public class TrackingService {
         boolean[] sample = {false};
         Map<String, Object> params = new HashMap<>();
         params.put("period", p.id());
-        params.put("before", before);
+        params.put(VersionedWrites.BEFORE, before);
         params.put("dept", dept);
         params.put("id", null);
         List<TaskItem> tasks = new ArrayList<>();
@@ -133,7 +145,7 @@ public class TrackingService {
         Map<String, ActualVersion> latest = new HashMap<>();
         for (Map<String, Object> r : client.query(ACTUALS).bindAll(params).fetch().all()) {
             ActualVersion a = IndicatorActualsService.actual(ProgressReports.map(r.get("a")));
-            latest.put(a.indicator() + "|" + (a.town() == null ? "" : a.town()), a);
+            latest.putIfAbsent(a.indicator() + "|" + (a.town() == null ? "" : a.town()), a); // latest first: the version as of before
         }
         List<IndicatorItem> items = new ArrayList<>();
         for (IndicatorMeta m : metas(null)) {
@@ -193,9 +205,7 @@ public class TrackingService {
     public List<SeriesPoint> series(String id) {
         IndicatorMeta m = meta(id);
         Map<String, ActualVersion> cur = new HashMap<>();
-        for (Map<String, Object> r : client.query("""
-                        MATCH (a:IndicatorActual {indicator: $id}) WHERE a.current AND a.town IS NULL RETURN a {.*} AS a""")
-                .bind(id).to("id").fetch().all()) {
+        for (Map<String, Object> r : client.query(SERIES).bind(id).to("id").fetch().all()) {
             ActualVersion a = IndicatorActualsService.actual(ProgressReports.map(r.get("a")));
             cur.put(a.period(), a);
         }

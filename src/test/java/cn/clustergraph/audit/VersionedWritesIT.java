@@ -5,6 +5,7 @@ import cn.clustergraph.GraphIntegrationTest;
 import cn.clustergraph.TestUsers;
 import cn.clustergraph.account.AccountService;
 import cn.clustergraph.account.Role;
+import cn.clustergraph.tracking.AsOf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -12,6 +13,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -99,13 +102,24 @@ class VersionedWritesIT {
                 .isEqualTo("更正");
         assertThat(versioned.asOf(task12("2027Q1"), "recordedAt", v1At)).isEmpty();
         assertThat(versioned.current(task12("2027Q1")).orElseThrow().get("version")).isEqualTo(2L);
-        // the board's own "as of" (inlined in its query for speed) agrees
-        var then = new Api(port).get("/api/tracking?period=2027Q1&asOf=" + Api.seg(v1.json().get("recordedAt").asString())).json();
-        for (var t : then.get("tasks")) {
+        // the board applies the same rule inside its one query (VersionedWrites' fragments): it shows what asOf reads
+        String at = v1.json().get("recordedAt").asString();
+        assertThat(boardTask12(at).get("version").asInt()).isEqualTo(1)
+                .isEqualTo(((Number) versioned.asOf(task12("2027Q1"), "recordedAt", AsOf.parse(at, 0)).orElseThrow().get("version")).intValue());
+        assertThat(boardTask12(null).get("version").asInt()).isEqualTo(2)
+                .isEqualTo(((Number) versioned.asOf(task12("2027Q1"), "recordedAt", ZonedDateTime.now().plusSeconds(1)).orElseThrow()
+                        .get("version")).intValue());
+    }
+
+    /** Task 12's report on the 2027Q1 board as of {@code at} (null: now). */
+    private JsonNode boardTask12(String at) {
+        JsonNode board = new Api(port).get("/api/tracking?period=2027Q1" + (at == null ? "" : "&asOf=" + Api.seg(at))).json();
+        for (JsonNode t : board.get("tasks")) {
             if (t.get("no").asLong() == 12) {
-                assertThat(t.get("report").get("version").asInt()).isEqualTo(1);
+                return t.get("report");
             }
         }
+        throw new AssertionError("task 12 is not on the board");
     }
 
     @Test
@@ -123,6 +137,37 @@ class VersionedWritesIT {
                 Map.of())).isEqualTo(1);
         assertThat(count("MATCH (a:IndicatorActual {id: 'A3-02/当湖街道/2027Q1/v2'})-[:IN_TOWN]->(:Town {name: '当湖街道'}) RETURN count(a)",
                 Map.of())).isEqualTo(1);
+
+        // the board picks the figure asOf reads, per indicator and town: the city's v1, the town's correction v2
+        JsonNode board = new Api(port).get("/api/tracking?period=2027Q1").json();
+        JsonNode a302 = null;
+        for (JsonNode i : board.get("indicators")) {
+            if (i.get("id").asString().equals("A3-02")) {
+                a302 = i;
+            }
+        }
+        assertThat(a302).as("A3-02 on the board").isNotNull();
+        ZonedDateTime now = ZonedDateTime.now().plusSeconds(1);
+        assertThat(a302.get("actual").get("version").asInt()).isEqualTo(1)
+                .isEqualTo(((Number) versioned.asOf(figure("A3-02", null), "recordedAt", now).orElseThrow().get("version")).intValue());
+        JsonNode town = null;
+        for (JsonNode t : a302.get("towns")) {
+            if (t.get("town").asString().equals("当湖街道")) {
+                town = t.get("actual");
+            }
+        }
+        assertThat(town).as("当湖街道's A3-02 figure on the board").isNotNull();
+        assertThat(town.get("version").asInt()).isEqualTo(2)
+                .isEqualTo(((Number) versioned.asOf(figure("A3-02", "当湖街道"), "recordedAt", now).orElseThrow().get("version")).intValue());
+        assertThat(town.get("value").asDouble()).isEqualTo(0.2);
+    }
+
+    private static VersionedWrites.Item figure(String indicator, String town) {
+        Map<String, Object> key = new HashMap<>();
+        key.put("indicator", indicator);
+        key.put("period", "2027Q1");
+        key.put("town", town);
+        return new VersionedWrites.Item("IndicatorActual", key, indicator + "/" + (town == null ? "全市" : town) + "/2027Q1");
     }
 
     @Test
