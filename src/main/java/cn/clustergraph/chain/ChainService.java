@@ -129,7 +129,7 @@ public class ChainService {
               WITH ch, i, x, CASE
                   WHEN x IS NOT NULL THEN (CASE WHEN so.scaleOnly THEN scaleOutput ELSE output END) / factor
                   WHEN h IS NOT NULL THEN toFloat(reduce(n = 0, y IN years | n + CASE
-                      WHEN chr.fromYear IS NULL OR y[0] >= chr.fromYear THEN y[1] ELSE 0 END))
+                      WHEN $E THEN y[1] ELSE 0 END))
                 END AS chainContribution
               CALL (i) {
                 MATCH (i)-[:HAS_TARGET]->(t:Target) WHERE coalesce(t.primary, true) AND t.town IS NULL
@@ -185,6 +185,7 @@ public class ChainService {
             property("s", RollupNames.GAP_STATUS), property("s", RollupNames.GAP_REASON), property("s", RollupNames.GAP_STATUS), rollup("s"),
             property("ch", RollupNames.HONOUR_NAMES), property("ch", RollupNames.HONOUR_YEARS), property("ch", RollupNames.HONOUR_COUNTS),
             TargetFeeds.factor(), property("ch", RollupNames.SCALE_OUTPUT), property("ch", RollupNames.OUTPUT),
+            TargetFeeds.awardCounts("chr", "y[0]"),
             Cypher.raw(TargetCypher.PROGRESS), Cypher.raw(TargetCypher.ITEM),
             rollup("ch"),
             enterprise(Cypher.raw("COLLECT { MATCH (e)-[:LOCATED_IN]->(tw:Town) RETURN tw.name }[0]"), Cypher.literalNull()),

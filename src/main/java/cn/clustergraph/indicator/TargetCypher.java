@@ -17,6 +17,7 @@ public final class TargetCypher {
      * {@link TargetRecords.Progress}, or null when no rule measures {@code i}). Output rules read the segment → programme
      * rollups, honour counts the honour rollups (per award year, and per town for 附件3's town targets). Each stored array
      * is read once into a variable: {@code h.rollupYears[k]} inside a loop would read and decode the whole array again per element.
+     * Which entries count is {@link TargetFeeds#awardCounts}, evaluated once per entry ({@code hok}, {@code htok}).
      */
     public static final String PROGRESS = CypherTemplate.render("""
             CALL (i, t) {
@@ -26,7 +27,8 @@ public final class TargetCypher {
                    $E AS hc, CASE WHEN t.town IS NULL THEN [] ELSE coalesce($E, []) END AS htw,
                    CASE WHEN t.town IS NULL THEN null ELSE $E END AS hty,
                    CASE WHEN t.town IS NULL THEN null ELSE $E END AS htc
-              WITH i, t, so, x, ch, h, factor, hy, hc, htw, hty, htc, [k IN range(0, size(xy) - 1) WHERE xy[k] = t.year][0] AS yi
+              WITH i, t, so, x, ch, h, factor, hy, hc, htw, hty, htc, [k IN range(0, size(xy) - 1) WHERE xy[k] = t.year][0] AS yi,
+                   [k IN range(0, size(hy) - 1) | $E] AS hok, [k IN range(0, size(coalesce(hty, [])) - 1) | $E] AS htok
               WITH t, CASE
                 WHEN x IS NOT NULL AND t.town IS NULL THEN {
                   rule: 'sums-output-of', scope: labels(x)[0], scopeName: coalesce(x.name, x.id), assumed: so.assumed,
@@ -40,29 +42,29 @@ public final class TargetCypher {
                 WHEN h IS NOT NULL AND t.town IS NULL THEN {
                   rule: 'counts-honour', scope: 'Honour', scopeName: h.name, assumed: ch.assumed, scaleOnly: false, fromYear: ch.fromYear,
                   current: toFloat(reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear)
+                      WHEN hok[k]
                        AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END)),
                   asOfYear: null,
                   forYear: toFloat(reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear) AND hy[k] <= t.year
+                      WHEN hok[k] AND hy[k] <= t.year
                        AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END)),
                   contributors: reduce(n = 0, k IN range(0, size(hy) - 1) | n + CASE
-                      WHEN (ch.fromYear IS NULL OR hy[k] >= ch.fromYear)
+                      WHEN hok[k]
                        AND (coalesce(t.period, '') <> '年度' OR hy[k] = t.year) THEN hc[k] ELSE 0 END),
                   sample: coalesce($E, 0) > 0 }
                 WHEN h IS NOT NULL THEN {
                   rule: 'counts-honour', scope: 'Honour', scopeName: h.name + ' @ ' + t.town, assumed: ch.assumed, scaleOnly: false,
                   fromYear: ch.fromYear,
                   current: toFloat(reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
-                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                      WHEN htw[k] = t.town AND htok[k]
                        AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END)),
                   asOfYear: null,
                   forYear: toFloat(reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
-                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                      WHEN htw[k] = t.town AND htok[k]
                        AND hty[k] <= t.year
                        AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END)),
                   contributors: reduce(n = 0, k IN range(0, size(htw) - 1) | n + CASE
-                      WHEN htw[k] = t.town AND (ch.fromYear IS NULL OR hty[k] >= ch.fromYear)
+                      WHEN htw[k] = t.town AND htok[k]
                        AND (coalesce(t.period, '') <> '年度' OR hty[k] = t.year) THEN htc[k] ELSE 0 END),
                   sample: coalesce($E, 0) > 0 }
                 ELSE null END AS p
@@ -76,7 +78,8 @@ public final class TargetCypher {
             }""",
             TargetFeeds.factor(), property("x", RollupNames.YEARS), property("h", RollupNames.YEARS),
             property("h", RollupNames.COUNTS), property("h", RollupNames.TOWNS), property("h", RollupNames.TOWN_YEARS),
-            property("h", RollupNames.TOWN_COUNTS), property("x", RollupNames.SCALE_OUTPUT), property("x", RollupNames.OUTPUT),
+            property("h", RollupNames.TOWN_COUNTS), TargetFeeds.awardCounts("ch", "hy[k]"), TargetFeeds.awardCounts("ch", "hty[k]"),
+            property("x", RollupNames.SCALE_OUTPUT), property("x", RollupNames.OUTPUT),
             property("x", RollupNames.OUTPUT_YEAR), property("x", RollupNames.SCALE_OUTPUT_BY_YEAR),
             property("x", RollupNames.OUTPUT_BY_YEAR), property("x", RollupNames.SCALE_REPORTING),
             property("x", RollupNames.LOCAL_REPORTING), property("x", RollupNames.SAMPLE), property("h", RollupNames.SAMPLE),

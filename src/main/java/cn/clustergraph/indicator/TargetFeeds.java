@@ -1,5 +1,6 @@
 package cn.clustergraph.indicator;
 
+import cn.clustergraph.neo4j.CypherTemplate;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
 
@@ -41,6 +42,16 @@ public final class TargetFeeds {
 
     /** A counted honour {@code r} in target {@code t}'s set counts for the target's year: awarded by then. */
     public static final String HONOUR_BY_TARGET_YEAR = "(r.year <= t.year)";
+
+    /**
+     * {@link #HONOUR_COUNTS} on the honour rollups, whose entries (award year, enterprises) hold local enterprises only:
+     * an entry of award year {@code year} (a Cypher expression) counts under honour rule {@code rule} (a COUNTS_HONOUR
+     * variable) when awarded in or after the rule's fromYear. Used by target progress and the chain view's contribution.
+     */
+    public static Expression awardCounts(String rule, String year) {
+        Expression from = CypherTemplate.property(rule, "fromYear");
+        return from.isNull().or(Cypher.raw(year).gte(from));
+    }
 
     /** The fragments as Cypher-DSL expressions, for the {@code $E} slots of a {@link cn.clustergraph.neo4j.CypherTemplate}. */
     public static Expression factor() {
