@@ -135,7 +135,7 @@ public class VersionedWrites {
             throw new ConflictException(item.label() + " " + id + " was created concurrently");
         }
         if (created.isEmpty()) {
-            if (locked.get("prev") != null) {
+            if (hasPrev) {
                 // nothing written: undo the unmarking (the caller's transaction would roll it back too)
                 client.query("MATCH (prev) WHERE elementId(prev) = $prev SET prev.current = true").bind(locked.get("prev")).to("prev").run();
             }
@@ -214,10 +214,13 @@ public class VersionedWrites {
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> current(Item item) {
         Map<String, Object> params = new HashMap<>();
-        Node v = Cypher.node(item.label()).named("v");
-        return client.query(CypherTemplate.render(Cypher.match(v).where(ofItem(v, item, params).and(isCurrent("v")))
-                        .returning(v.project(Cypher.asterisk()).as("v")).build()))
-                .bindAll(params).fetch().first().map(r -> VersionedWrites.<Map<String, Object>>cast(r.get("v")));
+        ofItem(Cypher.node(item.label()).named("v"), item, params); // fills the key parameters the cached statement uses
+        String cypher = RENDERED.computeIfAbsent("current|" + shape(item), k -> {
+            Node v = Cypher.node(item.label()).named("v");
+            return CypherTemplate.render(Cypher.match(v).where(ofItem(v, item, new HashMap<>()).and(isCurrent("v")))
+                    .returning(v.project(Cypher.asterisk()).as("v")).build());
+        });
+        return client.query(cypher).bindAll(params).fetch().first().map(r -> VersionedWrites.<Map<String, Object>>cast(r.get("v")));
     }
 
     /*
